@@ -1,0 +1,106 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode with the house's upcoming features.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "meldingen-hub",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hub", targets: ["hub"]),
+        .library(name: "ReportDomain", targets: ["ReportDomain"]),
+        .library(name: "EventLog", targets: ["EventLog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // C libraries: the only places their headers are visible.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Typed wrappers over curl's variadic curl_easy_setopt/getinfo, which Swift cannot call.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // The thin PostgreSQL layer over libpq: connections, pool, LISTEN/NOTIFY, COPY, pipelines.
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The report domain: pure Swift, no I/O.
+        .target(name: "ReportDomain", swiftSettings: swiftSettings),
+        // The append-only event log: migrations, append, reads, subscriptions, tamper evidence.
+        .target(
+            name: "EventLog",
+            dependencies: [
+                "Postgres",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Reports on the log: load a report's stream, decide a command, append the events.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "EventLog", "ReportDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A private PostgreSQL cluster under ./.hub/ for newcomers and tests.
+        .target(
+            name: "EmbeddedPostgres",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hub",
+            dependencies: [
+                "Postgres", "EventLog", "ReportDomain", "Reports", "EmbeddedPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Shared by the integration tests: one real PostgreSQL per test process.
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["Postgres", "EmbeddedPostgres", "EventLog"],
+            path: "Tests/HubTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ReportDomainTests", dependencies: ["ReportDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "HubTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "ReportDomain", "HubTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "Postgres"], swiftSettings: swiftSettings),
+    ]
+)

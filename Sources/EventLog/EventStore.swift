@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import Postgres
+
+/// The append-only event log: append with optimistic concurrency and idempotency, read one
+/// stream, read everything in commit-safe order. Subscriptions are `LogFollower`s.
+public final class EventStore: Sendable {
+    /// The LISTEN/NOTIFY channel on which appends are announced.
+    public static let channel = "hub_events"
+
+    public let pool: PGPool
+    let notifier: LogNotifier
+    private let logger: Logger
+
+    /// - Parameter notifyInterval: the least time between two NOTIFYs to other processes; this
+    ///   process's followers are woken at once on every append.
+    public init(pool: PGPool, notifyInterval: Duration = .milliseconds(5), logger: Logger = Logger(label: "hub.eventlog")) {
+        self.pool = pool
+        self.notifier = LogNotifier(pool: pool, channel: Self.channel, interval: notifyInterval)
+        self.logger = logger
+    }
+
+    /// Appends events to one stream, all or none.
+    ///
+    /// Re-appending stored event ids returns what was stored and writes nothing. With
+    /// `.any`, a lost race for the next version is retried; with `.noStream`/`.exact`, it is a
+    /// `.conflict`, and the caller reloads the stream and decides again.
+    @discardableResult
+    public func append(
+        _ events: [NewEvent], to stream: String, municipality: String, expected: ExpectedVersion
+    ) async throws -> AppendResult {
+        guard !events.isEmpty else { return AppendResult(stream: stream, events: []) }
+        let append = StreamAppend(stream: stream, municipality: municipality, expected: expected, events: events)
+        return try await store([append])[0]
+    }
+
+    /// Appends to several streams in one round trip and one transaction: all or none. For bulk
+    /// imports; each stream keeps its own expected version, and appears once.
+    public func append(batch: [StreamAppend]) async throws -> [AppendResult] {
+        let appends = batch.filter { !$0.events.isEmpty }
+        guard !appends.isEmpty else { return batch.map { AppendResult(stream: $0.stream, events: []) } }
+        let stored = try await store(appends)
+        let byStream = Dictionary(uniqueKeysWithValues: stored.map { ($0.stream, $0) })
+        return batch.map { byStream[$0.stream] ?? AppendResult(stream: $0.stream, events: []) }
+    }
+
+    private func store(_ appends: [StreamAppend]) async throws -> [AppendResult] {
+        let query = try Self.appendQuery(appends)
+        let single = appends.count == 1 ? appends[0] : nil
+        let onlyAny = appends.allSatisfy { $0.expected == .any }
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let result = try await pool.withConnection { connection in try connection.query(query) }
+                let appended = try Self.appended(from: result, for: appends)
+                if !appended.allSatisfy(\.wasDuplicate) { notifier.announce() }
+                return appended
+            } catch let error as PGError {
+                let mapped = EventLogError(error, stream: single?.stream, expected: single?.expected)
+                // Two appends of one new event id race on its unique key: the loser retries and
+                // then finds it stored. With `.any`, a lost race for a version is just retried;
+                // every lost race means another append won, so retries are bounded by the writers.
+                let retry = attempt < 64
+                    && (error.constraintName == "events_event_id_key" || (onlyAny && mapped.code == .conflict))
+                if !retry { throw mapped }
+            }
+        }
+    }
+
+    /// One stream's events from a version on, in stream order.
+    public func readStream(_ stream: String, from version: Int64 = 1, limit: Int = 10_000) async throws -> [RecordedEvent] {
+        let query: PGQuery = "SELECT * FROM hub.read_stream(\(stream), \(version), \(limit))"
+        return try await read(query.prepared())
+    }
+
+    /// Events after `point` in commit-safe order: never one that could be followed later by an
+    /// event that sorts before it.
+    public func readAll(after point: LogPoint, limit: Int = 1_000) async throws -> [RecordedEvent] {
+        let query: PGQuery =
+            "SELECT * FROM hub.read_all(\(String(point.transactionID))::xid8, \(point.position), \(limit))"
+        return try await read(query.prepared())
+    }
+
+    /// Whether committed events after `point` wait for an older transaction to end.
+    public func isHeldBack(after point: LogPoint) async throws -> Bool {
+        let query: PGQuery =
+            "SELECT hub.events_held_back(\(String(point.transactionID))::xid8, \(point.position))"
+        let result = try await pool.query(query.prepared())
+        return try result.decode(Bool.self, row: 0, column: 0)
+    }
+
+    /// The reading point just after the event at a global position (for numeric cursors), or
+    /// nil when no event has that position.
+    public func point(afterPosition position: Int64) async throws -> LogPoint? {
+        if position == 0 { return .start }
+        let query: PGQuery = "SELECT * FROM hub.log_point_of(\(position))"
+        let result = try await pool.query(query.prepared())
+        guard result.rowCount == 1 else { return nil }
+        return LogPoint(
+            transactionID: try result.decode(UInt64.self, row: 0, column: 0),
+            position: try result.decode(Int64.self, row: 0, column: 1))
+    }
+
+    /// The last reading point available now (`.start` for an empty log): followers that want
+    /// only new events start here.
+    public func endPoint() async throws -> LogPoint {
+        let result = try await pool.query(PGQuery(sql: "SELECT * FROM hub.read_all_end()").prepared())
+        guard result.rowCount == 1 else { return .start }
+        return LogPoint(
+            transactionID: try result.decode(UInt64.self, row: 0, column: 0),
+            position: try result.decode(Int64.self, row: 0, column: 1))
+    }
+
+    private func read(_ query: PGQuery) async throws -> [RecordedEvent] {
+        do {
+            let result = try await pool.query(query)
+            return try result.rows.map(RecordedEvent.init(row:))
+        } catch let error as PGError {
+            throw EventLogError(error, stream: nil, expected: nil)
+        }
+    }
+}

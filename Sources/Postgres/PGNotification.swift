@@ -1,0 +1,7 @@
+/// One message received on a channel this session LISTENs to.
+public struct PGNotification: Sendable, Hashable {
+    public var channel: String
+    public var payload: String
+    /// The server process that sent it.
+    public var senderPID: Int32
+}

@@ -1,0 +1,177 @@
+import Logging
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+
+/// A bounded pool of connections whose blocking libpq calls run on a private thread pool.
+///
+/// A borrowed connection is checked before use (a non-blocking read tells whether the server
+/// closed it, e.g. after a restart) and replaced when broken, so the pool reconnects by itself.
+/// As a `Service`, it runs until graceful shutdown and then waits for borrowers to finish.
+public final class PGPool: Service, Sendable {
+    public let maxConnections: Int
+    private let config: PGConnectionConfig
+    private let logger: Logger
+    private let threads: NIOThreadPool
+    private let state: Mutex<State>
+
+    private struct State: ~Copyable {
+        var idle: [PGConnection] = []
+        var open = 0
+        var borrowed = 0
+        var closed = false
+        var waiters: [CheckedContinuation<Grant, any Error>] = []
+        var drained: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// What a borrower may use: an idle connection, or a free slot to open a new one in.
+    private enum Grant: Sendable {
+        case connection(PGConnection)
+        case slot
+    }
+
+    public init(config: PGConnectionConfig, maxConnections: Int = 8, logger: Logger = Logger(label: "hub.postgres")) {
+        precondition(maxConnections > 0, "a pool needs at least one connection")
+        self.config = config
+        self.maxConnections = maxConnections
+        self.logger = logger
+        self.threads = NIOThreadPool(numberOfThreads: maxConnections)
+        self.threads.start()
+        self.state = Mutex(State())
+    }
+
+    /// Lends a connection to `body`, which runs on one of the pool's threads and may block.
+    public func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (PGConnection) throws -> T
+    ) async throws -> T {
+        let grant = try await acquire()
+        let config = self.config
+        let logger = self.logger
+        let outcome: (PGConnection?, Result<T, any Error>)
+        do {
+            outcome = try await threads.runIfActive { () -> (PGConnection?, Result<T, any Error>) in
+                var connection: PGConnection
+                switch grant {
+                case .connection(let idle) where idle.isHealthy:
+                    connection = idle
+                case .connection:
+                    logger.info("replacing a broken database connection")
+                    do { connection = try PGConnection(config: config) } catch { return (nil, .failure(error)) }
+                case .slot:
+                    do { connection = try PGConnection(config: config) } catch { return (nil, .failure(error)) }
+                }
+                do {
+                    return (connection, .success(try body(connection)))
+                } catch {
+                    return (connection, .failure(error))
+                }
+            }
+        } catch {
+            release(nil)
+            throw error
+        }
+        let (connection, result) = outcome
+        release(connection.flatMap { $0.isHealthy ? $0 : nil })
+        return try result.get()
+    }
+
+    /// Runs `body` in a transaction on a borrowed connection.
+    public func withTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (PGConnection) throws -> T
+    ) async throws -> T {
+        try await withConnection { connection in try connection.transaction(body) }
+    }
+
+    /// Runs one statement on a borrowed connection.
+    @discardableResult
+    public func query(_ query: PGQuery) async throws -> PGResult {
+        try await withConnection { connection in try connection.query(query) }
+    }
+
+    private func acquire() async throws -> Grant {
+        enum Next { case grant(Grant), wait, closed }
+        let next: Next = state.withLock { state in
+            if state.closed { return .closed }
+            if let connection = state.idle.popLast() {
+                state.borrowed += 1
+                return .grant(.connection(connection))
+            }
+            if state.open < maxConnections {
+                state.open += 1
+                state.borrowed += 1
+                return .grant(.slot)
+            }
+            return .wait
+        }
+        switch next {
+        case .grant(let grant): return grant
+        case .closed: throw PGError(code: .poolClosed)
+        case .wait:
+            return try await withCheckedThrowingContinuation { continuation in
+                let closed = state.withLock { state in
+                    if state.closed { return true }
+                    state.waiters.append(continuation)
+                    return false
+                }
+                if closed { continuation.resume(throwing: PGError(code: .poolClosed)) }
+            }
+        }
+    }
+
+    /// Returns a connection (nil when it broke or was never opened) and hands it to a waiter.
+    private func release(_ connection: PGConnection?) {
+        let (waiter, grant, drained): (CheckedContinuation<Grant, any Error>?, Grant, [CheckedContinuation<Void, Never>]) =
+            state.withLock { state in
+                let grant: Grant
+                if let connection {
+                    grant = .connection(connection)
+                } else {
+                    grant = .slot
+                }
+                if !state.closed, !state.waiters.isEmpty {
+                    return (state.waiters.removeFirst(), grant, [])
+                }
+                state.borrowed -= 1
+                if let connection, !state.closed {
+                    state.idle.append(connection)
+                } else {
+                    state.open -= 1
+                }
+                var drained: [CheckedContinuation<Void, Never>] = []
+                if state.closed, state.borrowed == 0 { swap(&drained, &state.drained) }
+                return (nil, grant, drained)
+            }
+        waiter?.resume(returning: grant)
+        drained.forEach { $0.resume() }
+    }
+
+    /// Stops lending, waits for borrowed connections to come back, closes all and the threads.
+    public func close() async {
+        let (waiters, mustWait): ([CheckedContinuation<Grant, any Error>], Bool) = state.withLock { state in
+            state.closed = true
+            let waiters = state.waiters
+            state.waiters = []
+            state.open -= state.idle.count
+            state.idle = []
+            return (waiters, state.borrowed > 0)
+        }
+        waiters.forEach { $0.resume(throwing: PGError(code: .poolClosed)) }
+        if mustWait {
+            await withCheckedContinuation { continuation in
+                let done = state.withLock { state in
+                    if state.borrowed == 0 { return true }
+                    state.drained.append(continuation)
+                    return false
+                }
+                if done { continuation.resume() }
+            }
+        }
+        try? await threads.shutdownGracefully()
+    }
+
+    /// Runs until graceful shutdown, then drains and closes the pool.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+}

@@ -1,0 +1,30 @@
+extension String {
+    /// Whether the text holds nothing a person could read.
+    var isBlank: Bool {
+        allSatisfy(\.isWhitespace)
+    }
+
+    /// Checks an optional free text against a maximum length, naming the field when it is too long.
+    static func checkLength(_ text: String?, field: String, max: Int) throws(ReportError) {
+        guard let text, text.count > max else { return }
+        throw .invalidField(field: field, reason: "is \(text.count) characters long; at most \(max) are allowed")
+    }
+
+    /// Checks a required free text: not blank and at most `max` characters.
+    static func checkRequired(_ text: String, field: String, max: Int) throws(ReportError) {
+        guard !text.isBlank else {
+            throw .invalidField(field: field, reason: "is empty")
+        }
+        try checkLength(text, field: field, max: max)
+    }
+
+    /// Checks that a text is an absolute http(s) address, as photo links must be.
+    static func checkWebAddress(_ text: String, field: String) throws(ReportError) {
+        let lower = text.lowercased()
+        let hasScheme = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+        let rest = lower.drop(while: { $0 != ":" }).dropFirst(3)
+        guard hasScheme, !rest.isEmpty, !text.contains(where: \.isWhitespace), text.count <= 2000 else {
+            throw .invalidField(field: field, reason: "must be an http or https address without spaces, but was \"\(text.prefix(80))\"")
+        }
+    }
+}

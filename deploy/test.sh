@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian 12 machine too: installs what is missing, then runs
+# `swift test`. Tests that need PostgreSQL start their own private server (see
+# Tests/HubTestSupport); they fail, never skip, when none can be had.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./deploy/setup.sh
+
+status=0
+swift test "$@" || status=$?
+
+# A test process that crashed cannot stop its server at exit: stop what it left behind.
+for data in /tmp/hub-tests-*/postgres/data /tmp/hub-restart-*/postgres/data; do
+    [[ -f "$data/postmaster.pid" ]] || continue
+    pid=$(head -n 1 "$data/postmaster.pid")
+    kill -QUIT "$pid" 2>/dev/null || true
+done
+exit "$status"
