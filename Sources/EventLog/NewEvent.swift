@@ -9,7 +9,7 @@ public struct NewEvent: Sendable, Hashable {
     public var data: [UInt8]
     public var metadata: EventMetadata
 
-    public init(id: UUID = UUID(), type: String, schemaVersion: Int = 1, data: [UInt8], metadata: EventMetadata) {
+    public init(id: UUID = .timeOrdered(), type: String, schemaVersion: Int = 1, data: [UInt8], metadata: EventMetadata) {
         self.id = id
         self.type = type
         self.schemaVersion = schemaVersion

@@ -140,7 +140,7 @@ struct AppendBenchmark: Sendable {
         { _, store, client, iteration in
             let event = NewEvent(type: "ReportSubmitted", data: Self.data, metadata: Self.metadata)
             try await store.append(
-                [event], to: Self.stream(client, iteration, "s\(Self.runID)\(UUID().uuidString)"), municipality: "0153",
+                [event], to: Self.stream(client, iteration, "s\(Self.runID)\(UUID.timeOrdered().uuidString)"), municipality: "0153",
                 expected: .any)
             return 1
         }
@@ -150,7 +150,7 @@ struct AppendBenchmark: Sendable {
         { pool, _, client, iteration in
             let query: PGQuery = """
                 INSERT INTO hub_bench.raw_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
-                VALUES (\(UUID()), \(Self.stream(client, iteration, "raw")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
+                VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, "raw")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
                 \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try EventStore.encodedMetadata(Self.metadata)))::jsonb)
                 """
             try await pool.query(query.prepared())
@@ -163,7 +163,7 @@ struct AppendBenchmark: Sendable {
         return { _, store, client, iteration in
             let events = (0..<size).map { _ in NewEvent(type: "StatusUpdated", data: Self.data, metadata: Self.metadata) }
             try await store.append(
-                events, to: "report-bench-batch-\(Self.runID)-\(client)-\(iteration)-\(UUID().uuidString)",
+                events, to: "report-bench-batch-\(Self.runID)-\(client)-\(iteration)-\(UUID.timeOrdered().uuidString)",
                 municipality: "0153", expected: .noStream)
             return size
         }
@@ -174,7 +174,7 @@ struct AppendBenchmark: Sendable {
         return { _, store, client, iteration in
             let appends = (0..<size).map { index in
                 StreamAppend(
-                    stream: "report-bench-many-\(Self.runID)-\(client)-\(iteration)-\(index)-\(UUID().uuidString)",
+                    stream: "report-bench-many-\(Self.runID)-\(client)-\(iteration)-\(index)-\(UUID.timeOrdered().uuidString)",
                     municipality: "0153", expected: .noStream,
                     events: [NewEvent(type: "ReportSubmitted", data: Self.data, metadata: Self.metadata)])
             }
@@ -191,7 +191,7 @@ struct AppendBenchmark: Sendable {
             let query: PGQuery = """
                 INSERT INTO hub_bench.raw_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
                 SELECT id, \(Self.stream(client, iteration, "rawbatch")), n, 'StatusUpdated', 1, '0153', d, m
-                  FROM unnest(\(PGArray((0..<size).map { _ in UUID().uuidString }))::uuid[],
+                  FROM unnest(\(PGArray((0..<size).map { _ in UUID.timeOrdered().uuidString }))::uuid[],
                               \(PGArray(Array(repeating: text, count: size)))::jsonb[],
                               \(PGArray(Array(repeating: metadata, count: size)))::jsonb[]) WITH ORDINALITY AS t(id, d, m, n)
                 """
