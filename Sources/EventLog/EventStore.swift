@@ -64,6 +64,9 @@ public final class EventStore: Sendable {
                 let retry = attempt < 64
                     && (error.constraintName == "events_event_id_key" || (onlyAny && mapped.code == .conflict))
                 if !retry { throw mapped }
+                logger.debug(
+                    "append retried after a lost race",
+                    metadata: ["report.stream": "\(single?.stream ?? "batch")", "append.attempt": "\(attempt)"])
             }
         }
     }

@@ -1,17 +1,13 @@
 /// A municipality's category of report, e.g. `afval.container` or `verlichting`.
 ///
 /// Categories are configured per municipality, so the domain treats the code as opaque text.
-public struct CategoryCode: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct CategoryCode: DomainCode {
     /// The code as configured by the municipality.
     public let rawValue: String
 
     /// Wraps a code without checking it; `validated(_:)` checks it.
     public init(_ rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public init(stringLiteral value: String) {
-        self.init(value)
     }
 
     /// A code that is not blank and at most 100 characters.
@@ -23,16 +19,5 @@ public struct CategoryCode: Hashable, Sendable, Codable, CustomStringConvertible
             throw .invalidField(field: "category", reason: "is \(text.count) characters long; at most 100 are allowed")
         }
         return CategoryCode(text)
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -2,16 +2,12 @@
 ///
 /// An open set: a new channel (a new app, a chat bot) must not need a new release of the domain,
 /// so unknown values survive decoding unchanged.
-public struct Channel: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct Channel: DomainCode {
     /// The channel's stable name in `snake_case`.
     public let rawValue: String
 
     public init(_ rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public init(stringLiteral value: String) {
-        self.init(value)
     }
 
     /// A third-party or municipal app (Verbeterdebuurt, Fixi, BuitenBeter, Burgerconnect…).
@@ -36,16 +32,5 @@ public struct Channel: Hashable, Sendable, Codable, CustomStringConvertible, Exp
             throw .invalidField(field: "channel", reason: "must be 1 to 50 lower-case letters, digits or underscores, such as web_form, but was \"\(text)\"")
         }
         return Channel(text)
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

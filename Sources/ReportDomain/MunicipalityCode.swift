@@ -1,7 +1,7 @@
 /// A municipality's code, e.g. the CBS code `GM0153` for Enschede.
 ///
 /// Every event and every key carries it, so that the log can later be sharded by municipality.
-public struct MunicipalityCode: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct MunicipalityCode: DomainCode {
     /// The code as written.
     public let rawValue: String
 
@@ -10,26 +10,11 @@ public struct MunicipalityCode: Hashable, Sendable, Codable, CustomStringConvert
         self.rawValue = rawValue
     }
 
-    public init(stringLiteral value: String) {
-        self.init(value)
-    }
-
     /// A code that is 1–16 letters and digits, as every municipal code scheme in use is.
     public static func validated(_ text: String) throws(ReportError) -> MunicipalityCode {
         guard !text.isEmpty, text.count <= 16, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw .invalidField(field: "municipality", reason: "must be 1 to 16 letters or digits, such as GM0153, but was \"\(text)\"")
         }
         return MunicipalityCode(text)
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -1,14 +1,10 @@
 /// How a notification reaches the reporter. An open set, like `Channel`.
-public struct NotificationChannel: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct NotificationChannel: DomainCode {
     /// The channel's stable name in `snake_case`.
     public let rawValue: String
 
     public init(_ rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public init(stringLiteral value: String) {
-        self.init(value)
     }
 
     /// An e-mail to the reporter's address.
@@ -25,16 +21,5 @@ public struct NotificationChannel: Hashable, Sendable, Codable, CustomStringConv
         case .sms: "contact.phone"
         default: nil
         }
-    }
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
