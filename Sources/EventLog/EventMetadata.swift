@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the log records about an event besides its data: who caused it and how it links to
 /// other events and to the ids the connected systems use.
 public struct EventMetadata: Sendable, Hashable, Codable {
@@ -31,5 +33,12 @@ public struct EventMetadata: Sendable, Hashable, Codable {
         case correlationID = "correlation_id"
         case causationID = "causation_id"
         case externalIDs = "external_ids"
+    }
+
+    /// The metadata as the log stores it: JSON with sorted keys.
+    public func encodedJSON() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self))
     }
 }

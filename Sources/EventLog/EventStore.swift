@@ -10,14 +10,14 @@ public final class EventStore: Sendable {
 
     public let pool: PGPool
     let notifier: LogNotifier
-    private let logger: Logger
+    private let writer: LogWriter
 
     /// - Parameter notifyInterval: the least time between two NOTIFYs to other processes; this
     ///   process's followers are woken at once on every append.
     public init(pool: PGPool, notifyInterval: Duration = .milliseconds(5), logger: Logger = Logger(label: "hub.eventlog")) {
         self.pool = pool
         self.notifier = LogNotifier(pool: pool, channel: Self.channel, interval: notifyInterval)
-        self.logger = logger
+        self.writer = LogWriter(pool: pool, notifier: notifier, logger: logger)
     }
 
     /// Appends events to one stream, all or none.
@@ -31,7 +31,7 @@ public final class EventStore: Sendable {
     ) async throws -> AppendResult {
         guard !events.isEmpty else { return AppendResult(stream: stream, events: []) }
         let append = StreamAppend(stream: stream, municipality: municipality, expected: expected, events: events)
-        return try await store([append])[0]
+        return try await writer.store([append])[0]
     }
 
     /// Appends to several streams in one round trip and one transaction: all or none. For bulk
@@ -39,36 +39,9 @@ public final class EventStore: Sendable {
     public func append(batch: [StreamAppend]) async throws -> [AppendResult] {
         let appends = batch.filter { !$0.events.isEmpty }
         guard !appends.isEmpty else { return batch.map { AppendResult(stream: $0.stream, events: []) } }
-        let stored = try await store(appends)
+        let stored = try await writer.store(appends)
         let byStream = Dictionary(uniqueKeysWithValues: stored.map { ($0.stream, $0) })
         return batch.map { byStream[$0.stream] ?? AppendResult(stream: $0.stream, events: []) }
-    }
-
-    private func store(_ appends: [StreamAppend]) async throws -> [AppendResult] {
-        let query = try Self.appendQuery(appends)
-        let single = appends.count == 1 ? appends[0] : nil
-        let onlyAny = appends.allSatisfy { $0.expected == .any }
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                let result = try await pool.withConnection { connection in try connection.query(query) }
-                let appended = try Self.appended(from: result, for: appends)
-                if !appended.allSatisfy(\.wasDuplicate) { notifier.announce() }
-                return appended
-            } catch let error as PGError {
-                let mapped = EventLogError(error, stream: single?.stream, expected: single?.expected)
-                // Two appends of one new event id race on its unique key: the loser retries and
-                // then finds it stored. With `.any`, a lost race for a version is just retried;
-                // every lost race means another append won, so retries are bounded by the writers.
-                let retry = attempt < 64
-                    && (error.constraintName == "events_event_id_key" || (onlyAny && mapped.code == .conflict))
-                if !retry { throw mapped }
-                logger.debug(
-                    "append retried after a lost race",
-                    metadata: ["report.stream": "\(single?.stream ?? "batch")", "append.attempt": "\(attempt)"])
-            }
-        }
     }
 
     /// One stream's events from a version on, in stream order.
@@ -83,6 +56,42 @@ public final class EventStore: Sendable {
         let query: PGQuery =
             "SELECT * FROM hub.read_all(\(String(point.transactionID))::xid8, \(point.position), \(limit))"
         return try await read(query.prepared())
+    }
+
+    /// One page of `readAll`, and whether committed events after it are held back by an older
+    /// open transaction, both seen in one snapshot.
+    ///
+    /// Asked in two snapshots, the answer can be wrong: the holding transaction may end between
+    /// the read and the question, which then says "nothing held back" about events the read
+    /// missed. In one snapshot, "not held back" means that every event committed by then was
+    /// read, and anything committed later announces itself.
+    public func readPage(after point: LogPoint, limit: Int = 1_000) async throws -> (events: [RecordedEvent], heldBack: Bool) {
+        let read: PGQuery =
+            "SELECT * FROM hub.read_all(\(String(point.transactionID))::xid8, \(point.position), \(limit))"
+        do {
+            let (rows, held) = try await pool.withConnection { connection -> (PGResult, PGResult) in
+                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                do {
+                    let rows = try connection.query(read.prepared())
+                    let last = rows.rowCount > 0
+                        ? LogPoint(
+                            transactionID: try rows.decode(UInt64.self, row: rows.rowCount - 1, column: 1),
+                            position: try rows.decode(Int64.self, row: rows.rowCount - 1, column: 0))
+                        : point
+                    let check: PGQuery =
+                        "SELECT hub.events_held_back(\(String(last.transactionID))::xid8, \(last.position))"
+                    let held = try connection.query(check.prepared())
+                    try connection.execute("COMMIT")
+                    return (rows, held)
+                } catch {
+                    try? connection.execute("ROLLBACK")
+                    throw error
+                }
+            }
+            return (try rows.rows.map(RecordedEvent.init(row:)), try held.decode(Bool.self, row: 0, column: 0))
+        } catch let error as PGError {
+            throw EventLogError(error, stream: nil, expected: nil)
+        }
     }
 
     /// Whether committed events after `point` wait for an older transaction to end.

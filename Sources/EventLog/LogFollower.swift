@@ -44,13 +44,12 @@ public struct LogFollower: Sendable {
             var current = point
             do {
                 while !Task.isCancelled {
-                    let batch = try await store.readAll(after: current, limit: batchSize)
+                    let (batch, heldBack) = try await store.readPage(after: current, limit: batchSize)
                     for event in batch {
                         continuation.yield(event)
                         current = event.point
                     }
                     if batch.count == batchSize { continue }
-                    let heldBack = try await store.isHeldBack(after: current)
                     await wake.wait(timeout: heldBack ? heldBackRetry : safetyInterval)
                 }
                 continuation.finish()

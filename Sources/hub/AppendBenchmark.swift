@@ -151,7 +151,7 @@ struct AppendBenchmark: Sendable {
             let query: PGQuery = """
                 INSERT INTO hub_bench.raw_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
                 VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, "raw")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
-                \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try EventStore.encodedMetadata(Self.metadata)))::jsonb)
+                \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try Self.metadata.encodedJSON()))::jsonb)
                 """
             try await pool.query(query.prepared())
             return 1
@@ -187,7 +187,7 @@ struct AppendBenchmark: Sendable {
         let size = batchSize
         return { pool, _, client, iteration in
             let text = String(decoding: Self.data, as: UTF8.self)
-            let metadata = String(decoding: try EventStore.encodedMetadata(Self.metadata), as: UTF8.self)
+            let metadata = String(decoding: try Self.metadata.encodedJSON(), as: UTF8.self)
             let query: PGQuery = """
                 INSERT INTO hub_bench.raw_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
                 SELECT id, \(Self.stream(client, iteration, "rawbatch")), n, 'StatusUpdated', 1, '0153', d, m

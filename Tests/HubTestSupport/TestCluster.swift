@@ -34,25 +34,22 @@ public actor TestCluster {
     }
 }
 
-/// Stops the test process's embedded server when the process exits, synchronously: the test
-/// runners offer no asynchronous end-of-run hook, and an orphaned server would outlive CI.
+/// Stops the test process's embedded server when the process exits. The test runners offer no
+/// asynchronous end-of-run hook, and an orphaned server would outlive CI; spawning a program
+/// while the process exits can hang, so the postmaster is signalled directly (SIGQUIT: immediate
+/// shutdown, which is all a throw-away test cluster needs).
 enum StopAtExit {
-    private static let stopCommand = Mutex<(arguments: [String], directory: String)?>(nil)
+    private static let cluster = Mutex<(pidFile: String, directory: String)?>(nil)
 
     static func register(lease: EmbeddedPostgresLease, directory: URL) {
-        let pgCtl = lease.binDirectory.appendingPathComponent("pg_ctl").path
-        var arguments = [pgCtl, "stop", "-D", lease.dataDirectory.path, "-m", "immediate", "-w"]
-        if geteuid() == 0 { arguments = ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments }
-        stopCommand.withLock { $0 = (arguments, directory.path) }
+        cluster.withLock { $0 = (lease.dataDirectory.appendingPathComponent("postmaster.pid").path, directory.path) }
         atexit {
-            guard let (arguments, directory) = StopAtExit.stopCommand.withLock({ $0 }) else { return }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: arguments[0])
-            process.arguments = Array(arguments.dropFirst())
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try? process.run()
-            process.waitUntilExit()
+            guard let (pidFile, directory) = StopAtExit.cluster.withLock({ $0 }),
+                let contents = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                let pid = contents.split(separator: "\n").first.flatMap({ pid_t($0) })
+            else { return }
+            kill(pid, SIGQUIT)
+            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(10_000) }
             try? FileManager.default.removeItem(atPath: directory)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 
-extension EventStore {
+extension LogWriter {
     /// The call of hub.append_event (one event) or hub.append_batch (several), prepared.
     static func appendQuery(_ appends: [StreamAppend]) throws -> PGQuery {
         var streams = Set<String>()
@@ -17,7 +17,7 @@ extension EventStore {
             let query: PGQuery = """
                 SELECT * FROM hub.append_event(\(append.stream), \(append.expected.sqlValue)::bigint, \(append.municipality), \
                 \(event.id), \(event.type), \(event.schemaVersion), \(PGJSON(utf8: event.data))::jsonb, \
-                \(PGJSON(utf8: try encodedMetadata(event.metadata)))::jsonb)
+                \(PGJSON(utf8: try event.metadata.encodedJSON()))::jsonb)
                 """
             return query.prepared()
         }
@@ -33,7 +33,7 @@ extension EventStore {
                 types.append(event.type)
                 versions.append(String(event.schemaVersion))
                 data.append(String(decoding: event.data, as: UTF8.self))
-                metadata.append(String(decoding: try encodedMetadata(event.metadata), as: UTF8.self))
+                metadata.append(String(decoding: try event.metadata.encodedJSON(), as: UTF8.self))
             }
         }
         let query: PGQuery = """
@@ -42,13 +42,6 @@ extension EventStore {
             \(PGArray(versions))::integer[], \(PGArray(data))::jsonb[], \(PGArray(metadata))::jsonb[])
             """
         return query.prepared()
-    }
-
-    /// The metadata as the log stores it: JSON with sorted keys.
-    public static func encodedMetadata(_ metadata: EventMetadata) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(metadata))
     }
 
     /// Reads the rows the append functions return (event id, version, position, transaction,
