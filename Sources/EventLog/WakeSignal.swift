@@ -41,12 +41,19 @@ final class WakeSignal: Sendable {
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                self.signal()
+                self.timeOut()
             }
             await group.next()
             group.cancelAll()
         }
-        // The timer's own signal may have arrived after the real one: it must not wake the next wait early.
-        state.withLock { $0.pending = false }
+    }
+
+    /// Ends the current wait without recording a signal, so no later wait returns early.
+    private func timeOut() {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
     }
 }

@@ -20,7 +20,8 @@ public final class PGPool: Service, Sendable {
         var open = 0
         var borrowed = 0
         var closed = false
-        var waiters: [CheckedContinuation<Grant, any Error>] = []
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<Grant, any Error>)] = []
+        var nextWaiterID: UInt64 = 0
         var drained: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -107,13 +108,27 @@ public final class PGPool: Service, Sendable {
         case .grant(let grant): return grant
         case .closed: throw PGError(code: .poolClosed)
         case .wait:
-            return try await withCheckedThrowingContinuation { continuation in
-                let closed = state.withLock { state in
-                    if state.closed { return true }
-                    state.waiters.append(continuation)
-                    return false
+            let id = state.withLock { state -> UInt64 in
+                state.nextWaiterID += 1
+                return state.nextWaiterID
+            }
+            // A caller that gives up (a cancelled request) leaves the queue at once.
+            return try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    let refusal: (any Error)? = state.withLock { state in
+                        if state.closed { return PGError(code: .poolClosed) }
+                        if Task.isCancelled { return CancellationError() }
+                        state.waiters.append((id, continuation))
+                        return nil
+                    }
+                    if let refusal { continuation.resume(throwing: refusal) }
                 }
-                if closed { continuation.resume(throwing: PGError(code: .poolClosed)) }
+            } onCancel: {
+                let waiter = state.withLock { state -> CheckedContinuation<Grant, any Error>? in
+                    guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                    return state.waiters.remove(at: index).continuation
+                }
+                waiter?.resume(throwing: CancellationError())
             }
         }
     }
@@ -129,7 +144,7 @@ public final class PGPool: Service, Sendable {
                     grant = .slot
                 }
                 if !state.closed, !state.waiters.isEmpty {
-                    return (state.waiters.removeFirst(), grant, [])
+                    return (state.waiters.removeFirst().continuation, grant, [])
                 }
                 state.borrowed -= 1
                 if let connection, !state.closed {
@@ -149,7 +164,7 @@ public final class PGPool: Service, Sendable {
     public func close() async {
         let (waiters, mustWait): ([CheckedContinuation<Grant, any Error>], Bool) = state.withLock { state in
             state.closed = true
-            let waiters = state.waiters
+            let waiters = state.waiters.map(\.continuation)
             state.waiters = []
             state.open -= state.idle.count
             state.idle = []

@@ -15,24 +15,15 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         Hub.bootstrapLogging()
         let logger = Logger(label: "hub.demo")
-        let database = try await HubDatabase.open(logger: logger)
-        let pool = PGPool(config: database.runtime, maxConnections: 4, logger: logger)
-        let listener = PGListener(config: database.runtime, channels: [EventStore.channel], logger: logger)
-        let store = EventStore(pool: pool, logger: logger)
-        let listening = Task { try await listener.run() }
-        defer { listening.cancel() }
-        do {
+        try await HubDatabase.withRuntimePool(logger: logger) { database, pool in
+            let listener = PGListener(config: database.runtime, channels: [EventStore.channel], logger: logger)
+            let listening = Task { try await listener.run() }
+            defer { listener.stop() }
+            let store = EventStore(pool: pool, logger: logger)
             try await DemoStory(store: store, listener: listener, database: database).play()
-        } catch {
             listener.stop()
-            await pool.close()
-            await database.close()
-            throw error
+            _ = try? await listening.value
         }
-        listener.stop()
-        _ = try? await listening.value
-        await pool.close()
-        await database.close()
     }
 }
 

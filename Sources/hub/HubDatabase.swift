@@ -60,6 +60,23 @@ struct HubDatabase: Sendable {
         await pool.close()
     }
 
+    /// Opens the database, lends a runtime pool to `body`, and closes both whatever happens.
+    static func withRuntimePool<T: Sendable>(
+        logger: Logger, connections: Int = 4, _ body: (HubDatabase, PGPool) async throws -> T
+    ) async throws -> T {
+        let database = try await open(logger: logger)
+        let pool = PGPool(config: database.runtime, maxConnections: connections, logger: logger)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(database, pool))
+        } catch {
+            result = .failure(error)
+        }
+        await pool.close()
+        await database.close()
+        return try result.get()
+    }
+
     /// Gives the embedded cluster back (the last hub of the folder stops it).
     func close() async {
         try? await lease?.release()

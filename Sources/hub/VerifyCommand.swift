@@ -12,18 +12,9 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         Hub.bootstrapLogging()
         let logger = Logger(label: "hub.verify")
-        let database = try await HubDatabase.open(logger: logger)
-        let pool = PGPool(config: database.runtime, maxConnections: 1, logger: logger)
-        let report: ChainVerifier.Report
-        do {
-            report = try await ChainVerifier(pool: pool).verify()
-        } catch {
-            await pool.close()
-            await database.close()
-            throw error
+        let report = try await HubDatabase.withRuntimePool(logger: logger, connections: 1) { _, pool in
+            try await ChainVerifier(pool: pool).verify()
         }
-        await pool.close()
-        await database.close()
         print("checked \(report.eventsChecked) events in \(report.streamsChecked) streams")
         if report.isIntact {
             print("every hash chain is intact")

@@ -158,3 +158,22 @@ import Testing
         await pool.close()
     }
 }
+
+@Suite struct PGPoolWaitingTests {
+    @Test func aCancelledWaiterLeavesTheQueueAndTheOthersGoOn() async throws {
+        let database = try await TestDatabase.create(migrated: false)
+        let pool = database.superuserPool(maxConnections: 1)
+        let holder = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(0.5)") } }
+        try await Task.sleep(for: .milliseconds(100))
+        let abandoned = Task { try await pool.withConnection { _ in "served" } }
+        let patient = Task { try await pool.withConnection { _ in "served" } }
+        try await Task.sleep(for: .milliseconds(100))
+        abandoned.cancel()
+        await #expect(throws: CancellationError.self) { try await abandoned.value }
+        _ = try await holder.value
+        #expect(try await patient.value == "served")
+        // The slot the cancelled waiter would have had is not lost.
+        #expect(try await pool.withConnection { _ in "again" } == "again")
+        await pool.close()
+    }
+}
