@@ -69,37 +69,18 @@ public final class EventStore: Sendable {
         let read: PGQuery =
             "SELECT * FROM hub.read_all(\(String(point.transactionID))::xid8, \(point.position), \(limit))"
         do {
-            let (rows, held) = try await pool.withConnection { connection -> (PGResult, PGResult) in
-                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                do {
-                    let rows = try connection.query(read.prepared())
-                    let last = rows.rowCount > 0
-                        ? LogPoint(
-                            transactionID: try rows.decode(UInt64.self, row: rows.rowCount - 1, column: 1),
-                            position: try rows.decode(Int64.self, row: rows.rowCount - 1, column: 0))
-                        : point
+            return try await pool.withConnection { connection in
+                try connection.transaction(.readOnlySnapshot) { connection in
+                    let events = try connection.query(read.prepared()).rows.map(RecordedEvent.init(row:))
+                    let last = events.last?.point ?? point
                     let check: PGQuery =
                         "SELECT hub.events_held_back(\(String(last.transactionID))::xid8, \(last.position))"
-                    let held = try connection.query(check.prepared())
-                    try connection.execute("COMMIT")
-                    return (rows, held)
-                } catch {
-                    try? connection.execute("ROLLBACK")
-                    throw error
+                    return (events, try connection.query(check.prepared()).decode(Bool.self, row: 0, column: 0))
                 }
             }
-            return (try rows.rows.map(RecordedEvent.init(row:)), try held.decode(Bool.self, row: 0, column: 0))
         } catch let error as PGError {
             throw EventLogError(error, stream: nil, expected: nil)
         }
-    }
-
-    /// Whether committed events after `point` wait for an older transaction to end.
-    public func isHeldBack(after point: LogPoint) async throws -> Bool {
-        let query: PGQuery =
-            "SELECT hub.events_held_back(\(String(point.transactionID))::xid8, \(point.position))"
-        let result = try await pool.query(query.prepared())
-        return try result.decode(Bool.self, row: 0, column: 0)
     }
 
     /// The reading point just after the event at a global position (for numeric cursors), or

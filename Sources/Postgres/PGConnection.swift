@@ -100,9 +100,17 @@ public final class PGConnection: @unchecked Sendable {
         if PQstatus(handle) != CONNECTION_OK { throw connectionError() }
     }
 
+    /// How a transaction starts.
+    public enum TransactionMode: String, Sendable {
+        /// The server's default (read committed): each statement sees what committed before it.
+        case readWrite = "BEGIN"
+        /// One snapshot for every statement, and no writes: for reads that must agree.
+        case readOnlySnapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+    }
+
     /// Runs `body` inside BEGIN … COMMIT; rolls back when it throws.
-    public func transaction<T>(_ body: (PGConnection) throws -> T) throws -> T {
-        try execute("BEGIN")
+    public func transaction<T>(_ mode: TransactionMode = .readWrite, _ body: (PGConnection) throws -> T) throws -> T {
+        try execute(mode.rawValue)
         do {
             let value = try body(self)
             try execute("COMMIT")

@@ -80,7 +80,7 @@ public final class PGPool: Service, Sendable {
     public func withTransaction<T: Sendable>(
         _ body: @escaping @Sendable (PGConnection) throws -> T
     ) async throws -> T {
-        try await withConnection { connection in try connection.transaction(body) }
+        try await withConnection { connection in try connection.transaction(.readWrite, body) }
     }
 
     /// Runs one statement on a borrowed connection.

@@ -48,7 +48,7 @@ import Testing
         }
         #expect(whileOpen.map(\.position) == [first.events[0].point.position], "nothing past the open transaction")
         let lastRead = try #require(whileOpen.last)
-        #expect(try await store.isHeldBack(after: lastRead.point))
+        #expect(try await store.readPage(after: lastRead.point).heldBack)
 
         try slow.commit()
         // Other short transactions (the append announcements) may hold the reader back for a
@@ -56,7 +56,7 @@ import Testing
         let afterCommit = try await readSettled(store, after: lastRead.point)
         #expect(Set(afterCommit.map(\.position)) == Set([heldPosition] + later))
         #expect(afterCommit.first?.position == heldPosition)
-        #expect(try await store.isHeldBack(after: try #require(afterCommit.last).point) == false)
+        #expect(try await store.readPage(after: try #require(afterCommit.last).point).heldBack == false)
         await store.pool.close()
     }
 
