@@ -22,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries: the only places their headers are visible.
@@ -78,10 +84,51 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // The hub's configuration: municipalities, categories, parties and API keys from one YAML file.
+        .target(
+            name: "HubConfig",
+            dependencies: [
+                "ReportDomain",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Read models folded from the log: reports, search, history; the live projector and rebuild.
+        .target(
+            name: "Projections",
+            dependencies: [
+                "EventLog", "ReportDomain", "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Open311 GeoReport v2 (+ the updates extension) as a wire format: documents, XML and JSON, forms.
+        .target(name: "Open311", swiftSettings: swiftSettings),
+        // The HTTP face: native API, events feed, Open311, status page, metrics and health.
+        .target(
+            name: "HubServer",
+            dependencies: [
+                "Postgres", "EventLog", "ReportDomain", "Reports", "Projections", "HubConfig", "Open311",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "hub",
             dependencies: [
                 "Postgres", "EventLog", "ReportDomain", "Reports", "EmbeddedPostgres",
+                "HubConfig", "Projections", "HubServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -101,6 +148,18 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "HubTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "ReportDomain", "HubTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HubConfigTests", dependencies: ["HubConfig", "ReportDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "Open311Tests", dependencies: ["Open311"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HubServerTests",
+            dependencies: [
+                "HubServer", "HubConfig", "Projections", "Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "Postgres"], swiftSettings: swiftSettings),
     ]
 )

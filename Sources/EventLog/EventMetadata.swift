@@ -11,12 +11,16 @@ public struct EventMetadata: Sendable, Hashable, Codable {
     public var causationID: String?
     /// This event's ids in other systems, by system name (e.g. "melddesk": "Z-2026-0042").
     public var externalIDs: [String: String]
+    /// On a submission: the sha256 (hex) of the token handed to the reporter, so that the token
+    /// proves "this is my report" without the log ever holding the token itself.
+    public var reporterTokenHash: String?
 
-    public init(actor: String, correlationID: String? = nil, causationID: String? = nil, externalIDs: [String: String] = [:]) {
+    public init(actor: String, correlationID: String? = nil, causationID: String? = nil, externalIDs: [String: String] = [:], reporterTokenHash: String? = nil) {
         self.actor = actor
         self.correlationID = correlationID
         self.causationID = causationID
         self.externalIDs = externalIDs
+        self.reporterTokenHash = reporterTokenHash
     }
 
     /// Lenient: metadata written by other tools may leave out what is empty.
@@ -26,6 +30,7 @@ public struct EventMetadata: Sendable, Hashable, Codable {
         correlationID = try container.decodeIfPresent(String.self, forKey: .correlationID)
         causationID = try container.decodeIfPresent(String.self, forKey: .causationID)
         externalIDs = try container.decodeIfPresent([String: String].self, forKey: .externalIDs) ?? [:]
+        reporterTokenHash = try container.decodeIfPresent(String.self, forKey: .reporterTokenHash)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,6 +38,7 @@ public struct EventMetadata: Sendable, Hashable, Codable {
         case correlationID = "correlation_id"
         case causationID = "causation_id"
         case externalIDs = "external_ids"
+        case reporterTokenHash = "reporter_token_sha256"
     }
 
     /// The metadata as the log stores it: JSON with sorted keys.

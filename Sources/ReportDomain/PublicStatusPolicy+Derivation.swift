@@ -50,9 +50,14 @@ extension PublicStatusPolicy {
         status(of: report, main: main) == .resolved
     }
 
-    /// The Open311 GeoReport v2 status: closed once resolved or closed, open before.
+    /// The Open311 GeoReport v2 status: closed once resolved or closed, open before — except that a
+    /// party's "done" stays open unless the policy says it closes (rule 1).
     public func open311Status(of report: Report, main: Report? = nil) -> Open311Status {
-        switch status(of: report, main: main) {
+        let effective = report.status == .merged && main?.id == report.mainReportID ? main ?? report : report
+        if effective.status == .completedByParty && !completedByPartyClosesOpen311 {
+            return .open
+        }
+        return switch status(of: report, main: main) {
         case .resolved, .closed: .closed
         case .received, .inProgress, .scheduled, .forwarded: .open
         }

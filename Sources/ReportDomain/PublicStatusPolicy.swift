@@ -9,6 +9,9 @@ public struct PublicStatusPolicy: Hashable, Sendable {
     public var administrativeClosureCountsAsResolved: Bool
     /// Whether status is shown only to a logged-in reporter instead of publicly (rule 3).
     public var requiresLogin: Bool
+    /// Whether Open311 clients see a party's "done" as `closed`. Off by default: done by the
+    /// contractor is not closed until the municipality closes it or the reporter confirms (rule 1).
+    public var completedByPartyClosesOpen311: Bool
 
     /// Dutch labels, as reporters in the Netherlands read them.
     public static let dutchLabels: [PublicStatusKind: String] = [
@@ -25,11 +28,13 @@ public struct PublicStatusPolicy: Hashable, Sendable {
         labels: [PublicStatusKind: String] = PublicStatusPolicy.dutchLabels,
         completedByPartyCountsAsResolved: Bool = true,
         administrativeClosureCountsAsResolved: Bool = false,
-        requiresLogin: Bool = false
+        requiresLogin: Bool = false,
+        completedByPartyClosesOpen311: Bool = false
     ) {
         self.labels = labels
         self.completedByPartyCountsAsResolved = completedByPartyCountsAsResolved
         self.administrativeClosureCountsAsResolved = administrativeClosureCountsAsResolved
         self.requiresLogin = requiresLogin
+        self.completedByPartyClosesOpen311 = completedByPartyClosesOpen311
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 
 /// Event ids derived from a caller's idempotency key: the same key and index give the same id,
 /// so a retried request appends nothing new (the log is idempotent on event ids).
-enum EventID {
+public enum EventID {
     /// A version-8 (custom) UUID from the first 16 bytes of sha256("hub.event" ‖ key ‖ index).
-    static func derived(from key: String, index: Int) -> UUID {
+    public static func derived(from key: String, index: Int) -> UUID {
         var bytes = Array(SHA256.hash(data: Data("hub.event\u{0}\(key)\u{0}\(index)".utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80

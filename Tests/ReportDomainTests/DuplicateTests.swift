@@ -24,6 +24,9 @@ struct DuplicateTests {
         #expect(policy.status(of: duplicate.current, main: main.current) == .forwarded(to: "de afvalinzamelaar"))
         try main.act(.party("renewi"), .completeWork(photoURL: nil, note: nil))
         #expect(policy.status(of: duplicate.current, main: main.current) == .resolved)
+        // Done by the party is not Open311 "closed" (rule 1), for the duplicate as for its main report.
+        #expect(policy.open311Status(of: duplicate.current, main: main.current) == .open)
+        try main.act(conny, .close(.resolved, publicNote: nil, internalNote: nil))
         #expect(policy.open311Status(of: duplicate.current, main: main.current) == .closed)
         let view = PublicReport(duplicate.current, policy: policy, main: main.current)
         #expect(view.status == .resolved)

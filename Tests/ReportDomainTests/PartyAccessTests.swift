@@ -40,6 +40,32 @@ struct PartyAccessTests {
         #expect(story.current.involvedParties == ["renewi", "lichtpunt"])
     }
 
+    @Test("Events reach a party without an agreement without personal data; the reporter's comments are withheld")
+    func eventsRedactedWithoutAgreement() throws {
+        var story = Story.forwarded(to: Fixtures.wasteCollector)
+        try story.act(.reporter, .addComment("Bel me op 06 12345678", visibility: .public))
+        try story.act(.reporter, .changeNotificationPreference(Fixtures.everyStepByEmail, contact: Fixtures.contact))
+        let redacted = story.events.map { $0.redacted(for: Fixtures.wasteCollector) }
+        guard case .reportSubmitted(let submitted)? = redacted[0] else {
+            Issue.record("the submission must reach the party")
+            return
+        }
+        #expect(submitted.contact == nil)
+        #expect(submitted.notificationPreference == .none)
+        #expect(submitted.location == story.current.location)
+        #expect(submitted.description == story.current.description)
+        #expect(redacted.contains(nil))
+        #expect(!redacted.compactMap { $0 }.contains { event in
+            if case .commentAdded(let comment) = event { return comment.author == .reporter }
+            return false
+        })
+        for case .notificationPreferenceChanged(let changed)? in redacted {
+            #expect(changed.contact == nil)
+        }
+        let whole = story.events.map { $0.redacted(for: Fixtures.lightingContractor) }
+        #expect(whole == story.events.map { Optional($0) })
+    }
+
     @Test("Party data is validated")
     func partyValidation() {
         #expect(throws: ReportError.invalidField(field: "party.display_name", reason: "is empty")) {

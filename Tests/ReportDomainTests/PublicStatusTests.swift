@@ -38,15 +38,20 @@ struct PublicStatusTests {
         #expect(partial.label(for: .closed(.duplicate)) == "Afgesloten")
     }
 
-    @Test("Open311 status: open until resolved or closed")
+    @Test("Open311 status: open until closed or confirmed; a party's done closes only when the policy says so")
     func open311() throws {
         let policy = PublicStatusPolicy()
         var story = Story.forwarded()
         #expect(policy.open311Status(of: story.current) == .open)
         try story.act(.party("renewi"), .completeWork(photoURL: nil, note: nil))
-        #expect(policy.open311Status(of: story.current) == .closed)
-        let strict = PublicStatusPolicy(completedByPartyCountsAsResolved: false)
+        #expect(policy.status(of: story.current) == .resolved)
+        #expect(policy.open311Status(of: story.current) == .open)
+        let lenient = PublicStatusPolicy(completedByPartyClosesOpen311: true)
+        #expect(lenient.open311Status(of: story.current) == .closed)
+        let strict = PublicStatusPolicy(completedByPartyCountsAsResolved: false, completedByPartyClosesOpen311: true)
         #expect(strict.open311Status(of: story.current) == .open)
+        try story.act(.reporter, .confirmResolution)
+        #expect(policy.open311Status(of: story.current) == .closed)
     }
 
     @Test("Internal notes never appear in the public view; public notes do")

@@ -1,0 +1,36 @@
+import EventLog
+import HubConfig
+import Postgres
+import Projections
+import Prometheus
+
+/// Everything the HTTP face needs, built once by `hub serve` (or a test) and shared by all routes.
+public struct HubDependencies: Sendable {
+    public var configuration: HubConfiguration
+    public var pool: PGPool
+    public var store: EventStore
+    public var listener: PGListener
+    public var queries: ReportQueries
+    /// Resolves once the projections have taken in everything up to a point, or after the timeout
+    /// (false): how a GET right after a POST sees the POST.
+    public var waitUntilProjected: @Sendable (LogPoint, Duration) async -> Bool
+    /// Where Prometheus metrics are registered; `/metrics` renders it.
+    public var metrics: PrometheusCollectorRegistry
+    /// Whether the schema is current, for `/health/ready`.
+    public var migrationsCurrent: @Sendable () async throws -> Bool
+
+    public init(
+        configuration: HubConfiguration, pool: PGPool, store: EventStore, listener: PGListener, queries: ReportQueries,
+        waitUntilProjected: @escaping @Sendable (LogPoint, Duration) async -> Bool,
+        metrics: PrometheusCollectorRegistry, migrationsCurrent: @escaping @Sendable () async throws -> Bool
+    ) {
+        self.configuration = configuration
+        self.pool = pool
+        self.store = store
+        self.listener = listener
+        self.queries = queries
+        self.waitUntilProjected = waitUntilProjected
+        self.metrics = metrics
+        self.migrationsCurrent = migrationsCurrent
+    }
+}

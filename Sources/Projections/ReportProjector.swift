@@ -1,0 +1,122 @@
+import EventLog
+import Logging
+import Postgres
+import ReportDomain
+import ServiceLifecycle
+
+/// Keeps the report read models (`hub.report_projection`, `hub.report_history`,
+/// `hub.report_external_ids`) up to date with the log, as a ServiceLifecycle service.
+///
+/// It resumes from its checkpoint (subscriber `projection.reports`), catches up page by page,
+/// then follows the log live. Each batch's rows and the checkpoint commit in one transaction,
+/// so a crash or a restart never loses or doubles an event. Reports' states are kept in a
+/// bounded cache; on a miss the report's stream is replayed from the log.
+///
+/// On graceful shutdown it finishes the batch in flight and returns. A database failure is
+/// logged and the projector starts again from its checkpoint after a pause.
+public final class ReportProjector: Service, Sendable {
+    /// The checkpoint's subscriber name.
+    public static let subscriber = "projection.reports"
+
+    /// How far the projection has committed; the HTTP layer awaits it for read-your-writes.
+    public let progress: ProjectionProgress
+
+    let store: EventStore
+    let listener: PGListener
+    let pool: PGPool
+    let policy: @Sendable (MunicipalityCode) -> MunicipalityPolicy
+    let logger: Logger
+    let batchSize: Int
+    let cacheCapacity: Int
+    let metrics = ProjectionMetrics(projection: "reports")
+
+    /// - Parameters:
+    ///   - policy: each municipality's policy; public status and labels are derived with it.
+    ///   - batchSize: the most events folded and committed in one transaction.
+    ///   - cacheCapacity: how many reports' states are kept in memory.
+    public init(
+        store: EventStore, listener: PGListener, pool: PGPool,
+        policy: @escaping @Sendable (MunicipalityCode) -> MunicipalityPolicy,
+        logger: Logger = Logger(label: "hub.projection.reports"), batchSize: Int = 500, cacheCapacity: Int = 20_000
+    ) {
+        self.store = store
+        self.listener = listener
+        self.pool = pool
+        self.policy = policy
+        self.logger = logger
+        self.batchSize = max(1, batchSize)
+        self.cacheCapacity = cacheCapacity
+        self.progress = ProjectionProgress()
+    }
+
+    /// True once the projection's committed checkpoint is at or past `point` (the point an
+    /// append returned), false after `timeout`.
+    public func waitUntilProjected(_ point: LogPoint, timeout: Duration) async -> Bool {
+        await progress.waitUntilProjected(point, timeout: timeout)
+    }
+
+    public func run() async throws {
+        var pause = Duration.milliseconds(100)
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            do {
+                try await follow()
+                return
+            } catch let moved as CheckpointMoved {
+                logger.info(
+                    "the projection's checkpoint was moved by a rebuild or another projector; continuing from it",
+                    metadata: ["projection.checkpoint": "\(moved.point)"])
+                pause = .milliseconds(100)
+            } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { return }
+                logger.error(
+                    "the report projection failed; starting again from its checkpoint",
+                    metadata: ["error": "\(error)", "retry.pause": "\(pause)"])
+                let wait = pause
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+                pause = min(pause * 2, .seconds(10))
+            }
+        }
+    }
+
+    /// Thrown when a batch finds the checkpoint moved by someone else.
+    struct CheckpointMoved: Error {
+        var point: LogPoint
+    }
+
+    /// Resumes from the checkpoint, catches up and follows, until shutdown or an error.
+    private func follow() async throws {
+        var cache = ReportStateCache(capacity: cacheCapacity)
+        var lag = LagSampler()
+        var point = try await CheckpointStore(pool: pool).load(Self.subscriber)
+        progress.advance(to: point)
+        logger.info("report projection starting", metadata: ["projection.checkpoint": "\(point)"])
+
+        // Catching up pulls page by page, so that a long backlog never sits in memory.
+        while !Task.isShuttingDownGracefully {
+            try Task.checkCancellation()
+            let (events, _) = try await store.readPage(after: point, limit: batchSize)
+            if events.isEmpty { break }
+            point = try await project(events, after: point, cache: &cache)
+            await lag.sample(store: store, projected: point, into: metrics)
+            if events.count < batchSize { break }
+        }
+
+        let queue = EventBatchQueue()
+        let stream = LogFollower(store: store, listener: listener, batchSize: batchSize).events(after: point)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    for try await event in stream.cancelOnGracefulShutdown() { queue.push(event) }
+                    queue.finish(nil)
+                } catch {
+                    queue.finish(error)
+                }
+            }
+            while !Task.isShuttingDownGracefully, let batch = try await queue.next(limit: batchSize) {
+                point = try await project(batch, after: point, cache: &cache)
+                await lag.sample(store: store, projected: point, into: metrics)
+            }
+            group.cancelAll()
+        }
+    }
+}

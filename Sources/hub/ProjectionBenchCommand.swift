@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Postgres
+
+struct ProjectionBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "projections",
+        abstract: "Rebuild speed of the report projection beside a raw read of the log, and search latency.",
+        discussion: """
+            Runs in a scratch database (created and dropped; needs CREATEDB) on the same server. It \
+            generates --reports realistic reports (about 3 events each, with valid hash chains) in \
+            five municipalities, then measures a full rebuild against a raw read of every event in \
+            the same run, and the latency of --queries GPS-radius and address searches.
+            """)
+
+    @Option(help: "Reports to generate (about three events each).")
+    var reports = 1_000_000
+
+    @Option(help: "Searches of each kind to time.")
+    var queries = 1_000
+
+    @Option(help: "Alternating rounds of raw read and rebuild; the median is reported.")
+    var rounds = 1
+
+    func run() async throws {
+        Hub.bootstrapLogging()
+        #if DEBUG
+        print("warning: this is a debug build; measure with `swift run -c release hub bench projections`\n")
+        #endif
+        let logger = Logger(label: "hub.bench")
+        let database = try await HubDatabase.open(logger: logger)
+        let scratch = "hub_bench_projections_\(ProcessInfo.processInfo.processIdentifier)"
+        let admin = PGPool(config: database.owner, maxConnections: 1, logger: logger)
+        do {
+            // Separate statements: DROP/CREATE DATABASE refuse to run inside one implicit transaction.
+            try await admin.withConnection { connection in
+                try connection.execute("DROP DATABASE IF EXISTS \(scratch)")
+                try connection.execute("CREATE DATABASE \(scratch)")
+            }
+            let benchmark = ProjectionBenchmark(
+                owner: database.owner.database(scratch), runtime: database.runtime.database(scratch),
+                reports: max(1, reports), queries: max(1, queries), rounds: max(1, rounds), logger: logger)
+            try await benchmark.run()
+        } catch {
+            _ = try? await admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(scratch) WITH (FORCE)") }
+            await admin.close()
+            await database.close()
+            throw error
+        }
+        try await admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(scratch) WITH (FORCE)") }
+        await admin.close()
+        await database.close()
+    }
+}
