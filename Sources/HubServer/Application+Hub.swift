@@ -1,19 +1,23 @@
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The hub's HTTP application, shared by `hub serve` and the tests (which drive it without a socket).
 ///
 /// - Parameters:
 ///   - services: long-running parts to run beside the server in its service group (the projector…).
+///   - onServerRunning: called with the listening channel (its local address has the port when 0 was asked).
 public func buildApplication(
     _ dependencies: HubDependencies, host: String = "127.0.0.1", port: Int = 8080,
-    services: [any Service] = [], logger: Logger = Logger(label: "hub.http")
+    services: [any Service] = [], logger: Logger = Logger(label: "hub.http"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
         configuration: .init(address: .hostname(host, port: port), serverName: "meldingen-hub"),
         services: services,
+        onServerRunning: onServerRunning,
         logger: logger)
 }
 

@@ -36,18 +36,23 @@ struct EventRoutes: Sendable {
         let resume = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap(Int64.init)
         let after = try resume ?? query.int64("after") ?? 0
         let start = try await feed.point(after: after)
+        // A client that only catches up (or a test) may ask the stream to end after `limit` events.
+        let limit = try query.int("limit", in: 1...1_000_000)
         let follower = LogFollower(store: dependencies.store, listener: dependencies.listener)
         let feed = self.feed
         let caller = context.caller
         let logger = context.logger
         let body = ResponseBody { writer in
+            var sent = 0
             do {
-                for try await event in follower.events(after: start) {
+                following: for try await event in follower.events(after: start) {
                     for cloudEvent in try await feed.visible([event], to: caller) {
                         var message = Array("id: \(cloudEvent.position)\nevent: \(cloudEvent.type)\ndata: ".utf8)
                         message += try cloudEvent.json()
                         message += Array("\n\n".utf8)
                         try await writer.write(ByteBuffer(bytes: message))
+                        sent += 1
+                        if let limit, sent >= limit { break following }
                     }
                 }
             } catch is CancellationError {

@@ -58,6 +58,17 @@ public struct PublicReportDocument: Codable, Hashable, Sendable {
             case scheduledFor = "scheduled_for"
             case closureReason = "closure_reason"
         }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(label, forKey: .label)
+            try container.encode(open311, forKey: .open311)
+            try container.encode(partyName, forKey: .partyName)
+            try container.encode(OptionalTimestamp(wrappedValue: scheduledFor), forKey: .scheduledFor)
+            try container.encode(closureReason, forKey: .closureReason)
+        }
     }
 
 
@@ -88,5 +99,23 @@ public struct PublicReportDocument: Codable, Hashable, Sendable {
         case completionPhotoURL = "completion_photo_url"
         case mainReportID = "main_report_id"
         case updatedAt = "updated_at"
+    }
+
+    /// Writes every field, absent ones as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(municipality, forKey: .municipality)
+        try container.encode(category, forKey: .category)
+        try container.encode(description, forKey: .description)
+        try container.encode(location, forKey: .location)
+        try container.encode(photoURLs, forKey: .photoURLs)
+        try container.encode(Timestamp(wrappedValue: submittedAt), forKey: .submittedAt)
+        try container.encode(OptionalTimestamp(wrappedValue: expectedResolutionBy), forKey: .expectedResolutionBy)
+        try container.encode(status, forKey: .status)
+        try container.encode(publicNotes, forKey: .publicNotes)
+        try container.encode(completionPhotoURL, forKey: .completionPhotoURL)
+        try container.encode(mainReportID, forKey: .mainReportID)
+        try container.encode(Timestamp(wrappedValue: updatedAt), forKey: .updatedAt)
     }
 }

@@ -40,6 +40,14 @@ extension ReportDocument {
                 self.party = party
             }
         }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(department, forKey: .department)
+            try container.encode(party, forKey: .party)
+        }
     }
 
     /// A party's report that the work is done, with its photo of the fix (rule 11).
@@ -61,6 +69,15 @@ extension ReportDocument {
             case photoURL = "photo_url"
             case note, at
         }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(party, forKey: .party)
+            try container.encode(photoURL, forKey: .photoURL)
+            try container.encode(note, forKey: .note)
+            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
+        }
     }
 
     /// The municipality's closing.
@@ -79,6 +96,14 @@ extension ReportDocument {
             case reason
             case publicNote = "public_note"
             case at
+        }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(publicNote, forKey: .publicNote)
+            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
         }
     }
 
@@ -106,6 +131,15 @@ extension ReportDocument {
             self.visibility = visibility
             self.at = at
         }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(author, forKey: .author)
+            try container.encode(text, forKey: .text)
+            try container.encode(visibility, forKey: .visibility)
+            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
+        }
     }
 
     /// The satisfaction survey's answer; `text` is the reporter's own words.
@@ -118,6 +152,14 @@ extension ReportDocument {
             self.score = score
             self.text = text
             self.at = at
+        }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(score, forKey: .score)
+            try container.encode(text, forKey: .text)
+            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
         }
     }
 
@@ -135,6 +177,13 @@ extension ReportDocument {
         enum CodingKeys: String, CodingKey {
             case contact
             case notificationPreference = "notification_preference"
+        }
+
+        /// Writes every field, absent ones as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(contact, forKey: .contact)
+            try container.encode(notificationPreference, forKey: .notificationPreference)
         }
     }
 }

@@ -124,4 +124,39 @@ public struct ReportDocument: Codable, Hashable, Sendable {
         case reporter, version
         case updatedAt = "updated_at"
     }
+
+    /// Writes every field, absent ones as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(municipality, forKey: .municipality)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(category, forKey: .category)
+        try container.encode(description, forKey: .description)
+        try container.encode(location, forKey: .location)
+        try container.encode(photoURLs, forKey: .photoURLs)
+        try container.encode(urgency, forKey: .urgency)
+        try container.encode(externalReference, forKey: .externalReference)
+        try container.encode(Timestamp(wrappedValue: submittedAt), forKey: .submittedAt)
+        try container.encode(serviceLevel, forKey: .serviceLevel)
+        try container.encode(status, forKey: .status)
+        try container.encode(assignee, forKey: .assignee)
+        try container.encode(involvedParties, forKey: .involvedParties)
+        try container.encode(OptionalTimestamp(wrappedValue: scheduledFor), forKey: .scheduledFor)
+        try container.encode(completion, forKey: .completion)
+        try container.encode(lastCompletedBy, forKey: .lastCompletedBy)
+        try container.encode(closure, forKey: .closure)
+        try container.encode(OptionalTimestamp(wrappedValue: confirmedAt), forKey: .confirmedAt)
+        try container.encode(reopenCount, forKey: .reopenCount)
+        try container.encode(publicNotes, forKey: .publicNotes)
+        try container.encode(internalNotes, forKey: .internalNotes)
+        try container.encode(comments, forKey: .comments)
+        try container.encode(feedback, forKey: .feedback)
+        try container.encode(mainReportID, forKey: .mainReportID)
+        try container.encode(duplicateIDs, forKey: .duplicateIDs)
+        try container.encode(personalDataErased, forKey: .personalDataErased)
+        try container.encode(reporter, forKey: .reporter)
+        try container.encode(version, forKey: .version)
+        try container.encode(Timestamp(wrappedValue: updatedAt), forKey: .updatedAt)
+    }
 }

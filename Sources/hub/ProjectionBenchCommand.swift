@@ -31,25 +31,17 @@ struct ProjectionBenchCommand: AsyncParsableCommand {
         let logger = Logger(label: "hub.bench")
         let database = try await HubDatabase.open(logger: logger)
         let scratch = "hub_bench_projections_\(ProcessInfo.processInfo.processIdentifier)"
-        let admin = PGPool(config: database.owner, maxConnections: 1, logger: logger)
         do {
-            // Separate statements: DROP/CREATE DATABASE refuse to run inside one implicit transaction.
-            try await admin.withConnection { connection in
-                try connection.execute("DROP DATABASE IF EXISTS \(scratch)")
-                try connection.execute("CREATE DATABASE \(scratch)")
+            try await ScratchDatabase.with(database, name: scratch, logger: logger) { owner in
+                let benchmark = ProjectionBenchmark(
+                    owner: owner, runtime: database.runtime.database(scratch), reports: max(1, reports),
+                    queries: max(1, queries), rounds: max(1, rounds), logger: logger)
+                try await benchmark.run()
             }
-            let benchmark = ProjectionBenchmark(
-                owner: database.owner.database(scratch), runtime: database.runtime.database(scratch),
-                reports: max(1, reports), queries: max(1, queries), rounds: max(1, rounds), logger: logger)
-            try await benchmark.run()
         } catch {
-            _ = try? await admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(scratch) WITH (FORCE)") }
-            await admin.close()
             await database.close()
             throw error
         }
-        try await admin.withConnection { try $0.execute("DROP DATABASE IF EXISTS \(scratch) WITH (FORCE)") }
-        await admin.close()
         await database.close()
     }
 }

@@ -32,6 +32,26 @@ struct EventFeedTests {
         }
     }
 
+    @Test("The live stream sends the same CloudEvents as Server-Sent Events, resuming after Last-Event-ID")
+    func serverSentEvents() async throws {
+        try await TestHub.run { _, client in
+            let created = try await client.call(.post, "/api/v1/reports", json: submissionJSON())
+            let id = try #require((created.json["report"] as? [String: Any])?["id"] as? String)
+            let stream = try await client.call(.get, "/api/v1/events/stream?limit=2", key: .admin)
+            #expect(stream.status == .ok)
+            #expect(stream.contentType == "text/event-stream")
+            let messages = stream.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+            #expect(messages.count == 2)
+            #expect(messages.first?.hasPrefix("id: ") == true)
+            #expect(messages.first?.contains("event: nl.meldingenhub.report.ReportSubmitted.v1") == true)
+            #expect(messages.allSatisfy { $0.contains("\"subject\":\"\(id)\"") })
+            let firstID = try #require(messages.first?.split(separator: "\n").first?.dropFirst(4))
+            let resumed = try await client.call(
+                .get, "/api/v1/events/stream?limit=1", key: .admin, headers: [HTTPField.Name("Last-Event-ID")!: String(firstID)])
+            #expect(resumed.text.contains("event: nl.meldingenhub.report.ReportForwarded.v1"))
+        }
+    }
+
     @Test("A party reads only its reports' events, without personal data when it has no processing agreement")
     func partyScope() async throws {
         try await TestHub.run { hub, client in

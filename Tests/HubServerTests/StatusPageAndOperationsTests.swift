@@ -37,9 +37,14 @@ struct StatusPageAndOperationsTests {
             #expect(ready.status == .ok, "\(ready.text)")
             #expect(ready.json["migrations"] as? String == "ok")
             #expect(try await client.call(.get, "/health/live").status == .ok)
+            _ = try await client.call(.post, "/api/v1/reports", json: submissionJSON())
             let metrics = try await client.call(.get, "/metrics")
             #expect(metrics.status == .ok)
             #expect(metrics.contentType.hasPrefix("text/plain"))
+            #expect(metrics.text.contains("hub_events_appended_total"), "appends")
+            #expect(metrics.text.contains("http_server_request_duration"), "request latencies")
+            #expect(metrics.text.contains("hb_requests"), "requests")
+            #expect(metrics.text.contains("hub_projection_events_total"), "the projector")
         }
     }
 }

@@ -7,6 +7,7 @@ import HubTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Metrics
 import Postgres
 import Projections
 import Prometheus
@@ -32,9 +33,17 @@ struct TestHub {
     let dependencies: HubDependencies
     let pool: PGPool
 
+    /// One registry for the whole test process: swift-metrics can be bootstrapped only once.
+    static let metrics: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
     static func run(
         _ mode: TestingSetup = .router, _ body: @Sendable (TestHub, any TestClientProtocol) async throws -> Void
     ) async throws {
+        let metrics = Self.metrics
         let database = try await TestDatabase.create()
         let pool = database.runtimePool(maxConnections: 8)
         let logger = Logger(label: "test.hub")
@@ -46,7 +55,7 @@ struct TestHub {
         let dependencies = HubDependencies(
             configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
             waitUntilProjected: { await projector.waitUntilProjected($0, timeout: $1) },
-            metrics: PrometheusCollectorRegistry(),
+            metrics: metrics,
             migrationsCurrent: { try await migrator.pending(pool).isEmpty })
         let hub = TestHub(dependencies: dependencies, pool: pool)
         let app = buildApplication(dependencies, port: 0, services: [listener, projector], logger: logger)

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import ReportDomain
+import Projections
 import Reports
 
 /// One database with the whole scenario projected, shared by the tests that only read it.
