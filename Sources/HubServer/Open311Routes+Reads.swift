@@ -43,26 +43,26 @@ extension Open311Routes {
 
     /// `GET /requests/{id}`: the same list with one element.
     func oneRequest(_ format: Open311Format, _ request: Request, _ context: HubRequestContext) async throws -> Response {
-        let form = try Open311Form(query: request)
-        let municipality = try jurisdiction(form)
-        let caller = try await readingCaller(form, context)
-        let text = context.parameters.get("service_request_id") ?? ""
-        guard let id = ReportID(text), let row = try await visibleSummary(id, caller: caller), row.municipality == municipality.code else {
-            throw Problem.notFound("service_request_id \(text) does not exist")
-        }
+        let (row, municipality) = try await namedRequest(parameter: "service_request_id", request, context)
         return Open311Answer.document([serviceRequest(row, municipality)], format)
     }
 
     /// `GET /tokens/{token}`: this hub answers POST /requests with the id at once, so a token is the id.
     func token(_ format: Open311Format, _ request: Request, _ context: HubRequestContext) async throws -> Response {
+        let (row, _) = try await namedRequest(parameter: "token", request, context)
+        return Open311Answer.document([Open311Token(serviceRequestID: row.id.description, token: row.id.description)], format)
+    }
+
+    /// The request a path parameter names, if the caller may see it in the jurisdiction; else 404.
+    private func namedRequest(parameter: String, _ request: Request, _ context: HubRequestContext) async throws -> (ReportSummary, MunicipalityConfig) {
         let form = try Open311Form(query: request)
         let municipality = try jurisdiction(form)
         let caller = try await readingCaller(form, context)
-        let text = context.parameters.get("token") ?? ""
+        let text = context.parameters.get(parameter) ?? ""
         guard let id = ReportID(text), let row = try await visibleSummary(id, caller: caller), row.municipality == municipality.code else {
-            throw Problem.notFound("token \(text) does not exist")
+            throw Problem.notFound("\(parameter) \(text) does not exist")
         }
-        return Open311Answer.document([Open311Token(serviceRequestID: row.id.description, token: text)], format)
+        return (row, municipality)
     }
 
     /// `GET /servicerequestupdates`: the public timeline entries in the window, oldest first.

@@ -60,7 +60,7 @@ struct CopyText: Sendable {
     mutating func uuid(_ value: UUID?) {
         guard let value else { return null() }
         separate()
-        bytes.append(contentsOf: value.uuidString.utf8)
+        UUIDText.append(value, to: &bytes)
     }
 
     mutating func timestamp(_ value: Date?) {

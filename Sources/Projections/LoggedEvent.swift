@@ -16,6 +16,7 @@ struct LoggedEvent: Sendable {
 extension LoggedEvent {
     /// The report a stream name belongs to; nil for streams that are not reports.
     static func reportID(ofStream stream: String) -> ReportID? {
-        ReportID(streamName: stream)
+        guard stream.hasPrefix("report-") else { return nil }
+        return UUIDText.parse(stream.dropFirst(7).utf8).map(ReportID.init) ?? ReportID(streamName: stream)
     }
 }

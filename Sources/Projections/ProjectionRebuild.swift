@@ -14,6 +14,15 @@ import ReportDomain
 ///
 /// While it runs, reads of the read models wait (TRUNCATE locks the tables until commit), and
 /// the live projector's next batch waits and then continues from the rebuild's checkpoint.
+/// Its writing transaction is open from start to end, so every follower of the log in the
+/// cluster (deliveries, other projections) reads nothing newer until it commits: the cost of
+/// one atomic swap. Run it when a short pause of the live feeds is acceptable.
+///
+/// Where the time goes (200,000 reports, 600,000 events, this 2-core machine): the reading
+/// connection and the Swift fold take about 13 s together and overlap with the writing
+/// connection's COPY (about 13 s: the two jsonb documents per report are the largest part);
+/// building the search indexes at the end takes about 8.5 s more (the Dutch tsvector GIN
+/// index alone 3.6 s). The single writing backend is the limit.
 public enum ProjectionRebuild {
     /// What a rebuild did.
     public struct Result: Sendable, Hashable {

@@ -16,6 +16,7 @@ struct RebuildReader {
 
     /// The report being read: its state and the history entries it has so far.
     private struct Current {
+        var stream: String
         var id: ReportID
         var fold: ReportFold?
         var history: [HistoryRow] = []
@@ -68,17 +69,19 @@ struct RebuildReader {
                 let page = try connection.query(PGQuery(sql: "FETCH \(ProjectionRebuild.chunkSize) FROM rebuild_events"))
                 if page.rowCount == 0 { break }
                 for row in page.rows {
-                    let point = LogPoint(transactionID: try row.decode(UInt64.self, 1), position: try row.decode(Int64.self, 0))
+                    // Transaction ids stay far below 2^63: read as Int64, which parses without a String.
+                    let point = LogPoint(
+                        transactionID: UInt64(try row.decode(Int64.self, 1)), position: try row.decode(Int64.self, 0))
                     if highest < point { highest = point }
                     summary.events += 1
                     let stream = try row.decode(String.self, 5)
-                    if current.map({ $0.id.streamName != stream }) ?? true {
+                    if current?.stream != stream {
                         finishReport()
                         guard let id = LoggedEvent.reportID(ofStream: stream) else { continue }
-                        current = Current(id: id)
+                        current = Current(stream: stream, id: id)
                     }
                     guard var report = current else { continue }
-                    let logged = try Self.event(row)
+                    let logged = try Self.event(row, at: point)
                     let (fold, rows) = ReportFold.apply(logged, to: report.fold)
                     report.fold = fold
                     if rows.erasesReporterWords {
@@ -104,15 +107,14 @@ struct RebuildReader {
 
     /// The event of a cursor row (columns as in the DECLARE above); one the domain cannot read
     /// has no event and adds nothing, as in the live projector.
-    private static func event(_ row: PGRow) throws -> LoggedEvent {
+    private static func event(_ row: PGRow, at point: LogPoint) throws -> LoggedEvent {
         let type = try row.decode(String.self, 6)
         let metadata = try EventMetadata.read(parsed: try row.decode(JSONCell.self, 8).value, data: try row.decode(PGJSON.self, 8).utf8)
         let event = try? ReportEventReader.read(
             eventType: type, schemaVersion: try row.decode(Int.self, 4), parsed: try row.decode(JSONCell.self, 7).value,
             data: try row.decode(PGJSON.self, 7).utf8)
         return LoggedEvent(
-            point: LogPoint(transactionID: try row.decode(UInt64.self, 1), position: try row.decode(Int64.self, 0)),
-            streamVersion: try row.decode(Int64.self, 2), recordedAt: try row.decode(Date.self, 3), type: type,
+            point: point, streamVersion: try row.decode(Int64.self, 2), recordedAt: try row.decode(Date.self, 3), type: type,
             metadata: metadata, event: event)
     }
 

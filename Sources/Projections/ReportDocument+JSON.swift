@@ -7,7 +7,7 @@ extension ReportDocument {
         var writer = JSONWriter(capacity: 1536)
         writer.beginObject()
         writer.key("id")
-        writer.string(id.description)
+        writer.uuid(id.uuid)
         writer.key("municipality")
         writer.string(municipality.rawValue)
         writer.key("channel")
@@ -137,9 +137,11 @@ extension ReportDocument {
             writer.null()
         }
         writer.key("main_report_id")
-        writer.string(mainReportID?.description)
+        writer.uuid(mainReportID?.uuid)
         writer.key("duplicate_ids")
-        writer.strings(duplicateIDs.map(\.description))
+        writer.beginArray()
+        for duplicate in duplicateIDs { writer.uuid(duplicate.uuid) }
+        writer.endArray()
         writer.key("personal_data_erased")
         writer.bool(personalDataErased)
         writer.key("reporter")

@@ -234,7 +234,8 @@ private struct Fields {
     }
 
     func reportID(_ key: String) -> ReportID? {
-        string(key).flatMap { ReportID($0) }
+        guard let text = string(key) else { return nil }
+        return UUIDText.parse(text).map(ReportID.init) ?? ReportID(text)
     }
 
     /// Only the exact form the domain writes (`2026-11-23T10:15:30.123Z`); others go the slow way.

@@ -150,7 +150,7 @@ struct SearchPlan {
         if let address {
             sql.appendLiteral(" hub.address_similarity(")
             sql.appendInterpolation(address)
-            sql.appendLiteral("::text, r.address_search)::float8 AS similarity,")
+            sql.appendLiteral("::text, hub.report_address_key(r.address, r.postcode))::float8 AS similarity,")
         } else {
             sql.appendLiteral(" NULL::float8 AS similarity,")
         }
@@ -159,7 +159,7 @@ struct SearchPlan {
         sql.appendLiteral(search.documents == .all ? " r.document::text," : " NULL::text,")
         sql.appendLiteral(search.documents == .none ? " NULL::text" : " r.shown_public_document::text")
         if let text {
-            sql.appendLiteral(", ts_rank_cd(r.description_search, websearch_to_tsquery('dutch', ")
+            sql.appendLiteral(", ts_rank_cd(hub.report_description_key(r.description), websearch_to_tsquery('dutch', ")
             sql.appendInterpolation(text)
             sql.appendLiteral("::text)) AS relevance")
         }
@@ -229,7 +229,7 @@ struct SearchPlan {
             condition { $0.appendLiteral("r.submitted_at < "); $0.appendInterpolation(before); $0.appendLiteral("::timestamptz") }
         }
         if let address {
-            condition { $0.appendLiteral("hub.address_matches("); $0.appendInterpolation(address); $0.appendLiteral("::text, r.address_search)") }
+            condition { $0.appendLiteral("hub.address_matches("); $0.appendInterpolation(address); $0.appendLiteral("::text, hub.report_address_key(r.address, r.postcode))") }
         }
         if let near = search.near {
             condition {
@@ -249,7 +249,7 @@ struct SearchPlan {
             }
         }
         if let text {
-            condition { $0.appendLiteral("r.description_search @@ websearch_to_tsquery('dutch', "); $0.appendInterpolation(text); $0.appendLiteral("::text)") }
+            condition { $0.appendLiteral("hub.report_description_key(r.description) @@ websearch_to_tsquery('dutch', "); $0.appendInterpolation(text); $0.appendLiteral("::text)") }
         }
         if let cursorPoint {
             condition {

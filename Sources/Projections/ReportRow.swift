@@ -51,7 +51,7 @@ struct ReportRow: Sendable {
         copy.timestamp(report.serviceLevel.resolveBy)
         copy.timestamp(report.scheduledFor)
         copy.uuid(report.mainReportID?.uuid)
-        copy.array(report.duplicateIDs.map(\.description))
+        copy.array(report.duplicateIDs.map { UUIDText.string($0.uuid) })
         copy.text(report.completion?.photoURL)
         copy.text(fold.reporterTokenHash)
         copy.timestamp(report.submittedAt)

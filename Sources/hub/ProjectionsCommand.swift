@@ -33,9 +33,8 @@ struct ProjectionsCommand: AsyncParsableCommand {
                 try await ProjectionRebuild.run(pool: pool, policy: policy, progress: { display.show($0) }, logger: logger)
             }
             display.end()
-            print(
-                "rebuilt the report projection: \(result.reports) reports from \(result.events) events in "
-                    + String(format: "%.1f s (%.0f events/s); checkpoint %@", seconds(result.duration), result.eventsPerSecond, result.point.description))
+            let timing = String(format: "%.1f s (%.0f events/s)", seconds(result.duration), result.eventsPerSecond)
+            print("rebuilt the report projection: \(result.reports) reports from \(result.events) events in \(timing); checkpoint \(result.point)")
         }
     }
 }

@@ -48,6 +48,18 @@ import Testing
         }
     }
 
+    @Test func uuidsWriteAndReadAsFoundationDoes() {
+        for _ in 0..<1_000 {
+            let uuid = UUID()
+            #expect(UUIDText.string(uuid) == uuid.uuidString.lowercased())
+            #expect(UUIDText.parse(uuid.uuidString) == uuid)
+            #expect(UUIDText.parse(uuid.uuidString.lowercased()) == uuid)
+        }
+        for invalid in ["", "3f2a", "3f2a1b4c-5d6e-7f80-91a2-b3c4d5e6f7g8", "3f2a1b4c05d6e-7f80-91a2-b3c4d5e6f7a8", "3f2a1b4c-5d6e-7f80-91a2-b3c4d5e6f7a8-"] {
+            #expect(UUIDText.parse(invalid) == nil, "\(invalid)")
+        }
+    }
+
     @Test func momentsWriteAndReadBackExactly() throws {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<1_000 {
