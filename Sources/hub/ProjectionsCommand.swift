@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventLog
 import Foundation
+import HubConfig
 import Logging
 import Postgres
 import Projections
@@ -26,8 +27,8 @@ struct ProjectionsCommand: AsyncParsableCommand {
         func run() async throws {
             Hub.bootstrapLogging()
             let logger = Logger(label: "hub.projections")
-            // TODO(config): the municipalities' configured policies.
-            let policy: @Sendable (MunicipalityCode) -> MunicipalityPolicy = { MunicipalityPolicy(municipality: $0) }
+            let configuration = try ConfigurationFile.load()
+            let policy: @Sendable (MunicipalityCode) -> MunicipalityPolicy = { configuration.policy(for: $0) }
             let display = RebuildDisplay(interactive: isatty(STDOUT_FILENO) == 1)
             let result = try await HubDatabase.withRuntimePool(logger: logger, connections: 2) { _, pool in
                 try await ProjectionRebuild.run(pool: pool, policy: policy, progress: { display.show($0) }, logger: logger)
