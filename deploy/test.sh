@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian 12 machine too: installs what is missing, then runs
-# `swift test`. Tests that need PostgreSQL start their own private server (see
+# `swift test`, then schemathesis against schemas/openapi.yaml and a running hub. Tests that need PostgreSQL start their own private server (see
 # Tests/HubTestSupport); they fail, never skip, when none can be had.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 
 status=0
 swift test "$@" || status=$?
+
+# The API against its own document, on a running hub: no server errors, no undocumented answers.
+if ((status == 0)); then
+    ./deploy/schemathesis.sh || status=$?
+fi
 
 # A test process that crashed cannot stop its server at exit: stop what it left behind.
 for data in /tmp/hub-tests-*/postgres/data /tmp/hub-restart-*/postgres/data; do

@@ -11,6 +11,11 @@ public final class HubRoutes: @unchecked Sendable {
     public struct Route: Hashable, Sendable {
         public var method: String
         public var path: String
+
+        public init(method: String, path: String) {
+            self.method = method
+            self.path = path
+        }
     }
 
     let router: Router<HubRequestContext>

@@ -2,6 +2,7 @@ import EventLog
 import Hummingbird
 import NIOCore
 import Postgres
+import Projections
 import ReportDomain
 import Reports
 
@@ -18,6 +19,8 @@ extension Problem {
             self = Problem(.notFound, code: error.code, detail: error.description)
         case let error as EventLogError where error.code == .conflict:
             self = Problem(.conflict, code: error.code.rawValue, detail: "the report changed while this request was handled; try again")
+        case let error as ProjectionError where error.code == .invalidSearch:
+            self = Problem(.badRequest, code: error.code.rawValue, detail: error.message)
         case is NIOTooManyBytesError:
             self = Problem(.contentTooLarge, code: "request.too_large", detail: "the request body is larger than the limit of 256 KiB")
         case let error as HTTPError:

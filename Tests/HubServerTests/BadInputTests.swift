@@ -73,6 +73,9 @@ struct BadInputTests {
             #expect(badSearch.status == .badRequest)
             let badLimit = try await client.call(.get, "/api/v1/reports?limit=0", key: .kccEnschede)
             #expect(badLimit.status == .badRequest)
+            // Found by schemathesis: a cursor no search returned was a 500.
+            let badCursor = try await client.call(.get, "/api/v1/reports?cursor=9V%F0%A1%AB%90", key: .kccEnschede)
+            #expect(badCursor.status == .badRequest && badCursor.json["code"] as? String == "projection.invalid_search")
             #expect(try await hub.eventCount() == before)
         }
     }
