@@ -1,3 +1,4 @@
+import struct Foundation.Data
 import struct Foundation.Date
 import struct Foundation.UUID
 import EventLog
@@ -32,9 +33,9 @@ struct CopyText: Sendable {
         value.withUTF8 { escape($0) }
     }
 
-    mutating func json(_ value: [UInt8]) {
+    mutating func json(_ value: Data) {
         separate()
-        value.withUnsafeBufferPointer { escape($0) }
+        value.withUnsafeBytes { escape($0.bindMemory(to: UInt8.self)) }
     }
 
     mutating func int(_ value: Int64) {
@@ -60,7 +61,8 @@ struct CopyText: Sendable {
     mutating func uuid(_ value: UUID?) {
         guard let value else { return null() }
         separate()
-        UUIDText.append(value, to: &bytes)
+        // Lower case, as PostgreSQL writes uuids back.
+        bytes.append(contentsOf: value.uuidString.lowercased().utf8)
     }
 
     mutating func timestamp(_ value: Date?) {

@@ -2,6 +2,9 @@ import struct Foundation.Date
 
 /// How the documents write moments: ISO 8601 in UTC with milliseconds, `2026-11-23T10:15:30.123Z`
 /// (the precision of the event data), read back with or without a fraction and with any offset.
+///
+/// Writing is done here because COPY needs the same form with microseconds for every timestamp
+/// column of every row; reading is Foundation's.
 enum DocumentTimestamp {
     static func string(from date: Date) -> String {
         var bytes: [UInt8] = []
@@ -43,64 +46,11 @@ enum DocumentTimestamp {
         bytes.append(UInt8(ascii: "Z"))
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`; nil for anything else.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` with Foundation's ISO 8601 parser, as the
+    /// domain reads event data, so that a moment read back is the very Date the state held;
+    /// nil for anything else.
     static func date(from text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { date(from: $0) }
-    }
-
-    static func date(from bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        guard bytes.count >= 20 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = Int(bytes[index]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
-            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
-        else { return nil }
-        var index = 19
-        var milliseconds = 0
-        if bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            var digits = 0
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-                if digits < 3 { milliseconds = milliseconds * 10 + Int(bytes[index]) - 48 }
-                digits += 1
-                index += 1
-            }
-            guard digits > 0 else { return nil }
-            // Beyond milliseconds the documents have nothing; more digits are cut, as written.
-            for _ in min(digits, 3)..<3 { milliseconds *= 10 }
-        }
-        guard index < bytes.count else { return nil }
-        var offset = 0
-        switch bytes[index] {
-        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
-            index += 1
-        case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
-                let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6)
-            else { return nil }
-            offset = (bytes[index] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
-            index += 6
-        default:
-            return nil
-        }
-        guard index == bytes.count else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
-        // Counted from 2001 as Foundation's ISO 8601 parser does, so that a moment read here is
-        // the very same Date the domain's decoder makes of it (not one ulp off).
-        return Date(timeIntervalSinceReferenceDate: Double((seconds - 978_307_200) * 1000 + Int64(milliseconds)) / 1000)
+        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
@@ -113,16 +63,7 @@ enum DocumentTimestamp {
         return (quotient, remainder)
     }
 
-    // Howard Hinnant's civil-from-days algorithms: exact for the proleptic Gregorian calendar.
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
+    // Howard Hinnant's civil-from-days algorithm: exact for the proleptic Gregorian calendar.
     private static func civil(fromDays days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

@@ -8,6 +8,8 @@ public struct ProjectionError: Error, Sendable, CustomStringConvertible {
         case invalidSearch = "projection.invalid_search"
         /// A rebuild needs a pool of at least two connections: one reads, one writes.
         case poolTooSmall = "projection.pool_too_small"
+        /// A report's document could not be written as JSON (a value JSON cannot hold).
+        case documentEncoding = "projection.document_encoding"
         /// The database failed; see `underlying`.
         case database = "projection.database"
     }

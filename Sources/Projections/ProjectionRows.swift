@@ -31,7 +31,7 @@ struct ProjectionRows: Sendable {
         }
     }
 
-    mutating func add(_ row: ReportRow) {
-        row.append(to: &reports)
+    mutating func add(_ row: ReportRow) throws(ProjectionError) {
+        try row.append(to: &reports)
     }
 }

@@ -1,4 +1,6 @@
+import struct Foundation.Data
 import struct Foundation.Date
+import class Foundation.JSONDecoder
 import EventLog
 import Postgres
 import ReportDomain
@@ -51,15 +53,16 @@ struct RebuildReader {
             var current: Current?
             var policies: [MunicipalityCode: MunicipalityPolicy] = [:]
             var chunk = ProjectionRows()
+            let metadataDecoder = JSONDecoder()
 
-            func finishReport() {
+            func finishReport() throws {
                 guard let report = current else { return }
                 current = nil
                 guard let fold = report.fold else { return }
                 let municipality = fold.report.municipality
                 let policy = policies[municipality] ?? self.policy(municipality)
                 policies[municipality] = policy
-                chunk.add(ReportRow(fold, policy: policy))
+                try chunk.add(ReportRow(fold, policy: policy))
                 for row in report.history { row.append(to: &chunk.history) }
                 for id in report.externalIDs.values.sorted(by: { $0.point < $1.point }) { id.append(to: &chunk.externalIDs) }
                 summary.reports += 1
@@ -76,12 +79,12 @@ struct RebuildReader {
                     summary.events += 1
                     let stream = try row.decode(String.self, 5)
                     if current?.stream != stream {
-                        finishReport()
-                        guard let id = LoggedEvent.reportID(ofStream: stream) else { continue }
+                        try finishReport()
+                        guard let id = ReportID(streamName: stream) else { continue }
                         current = Current(stream: stream, id: id)
                     }
                     guard var report = current else { continue }
-                    let logged = try Self.event(row, at: point)
+                    let logged = try Self.event(row, at: point, metadataDecoder: metadataDecoder)
                     let (fold, rows) = ReportFold.apply(logged, to: report.fold)
                     report.fold = fold
                     if rows.erasesReporterWords {
@@ -97,7 +100,7 @@ struct RebuildReader {
                 }
                 progress?(.init(eventsRead: summary.events, reportsRead: summary.reports, estimatedEvents: estimate, finishing: false))
             }
-            finishReport()
+            try finishReport()
             try handoff.put(RebuildChunk(rows: chunk, point: highest))
             handoff.finish()
             progress?(.init(eventsRead: summary.events, reportsRead: summary.reports, estimatedEvents: estimate, finishing: true))
@@ -105,17 +108,15 @@ struct RebuildReader {
         }
     }
 
-    /// The event of a cursor row (columns as in the DECLARE above); one the domain cannot read
-    /// has no event and adds nothing, as in the live projector.
-    private static func event(_ row: PGRow, at point: LogPoint) throws -> LoggedEvent {
-        let type = try row.decode(String.self, 6)
-        let metadata = try EventMetadata.read(parsed: try row.decode(JSONCell.self, 8).value, data: try row.decode(PGJSON.self, 8).utf8)
-        let event = try? ReportEventReader.read(
-            eventType: type, schemaVersion: try row.decode(Int.self, 4), parsed: try row.decode(JSONCell.self, 7).value,
-            data: try row.decode(PGJSON.self, 7).utf8)
-        return LoggedEvent(
-            point: point, streamVersion: try row.decode(Int64.self, 2), recordedAt: try row.decode(Date.self, 3), type: type,
-            metadata: metadata, event: event)
+    /// The event of a cursor row (columns as in the DECLARE above), read as the live projector
+    /// reads it: one the domain cannot read has no event and adds nothing.
+    private static func event(_ row: PGRow, at point: LogPoint, metadataDecoder: JSONDecoder) throws -> LoggedEvent {
+        let metadata = try metadataDecoder.decode(EventMetadata.self, from: Data(try row.decode(PGJSON.self, 8).utf8))
+        return LoggedEvent.decoding(
+            point: point, streamVersion: try row.decode(Int64.self, 2), recordedAt: try row.decode(Date.self, 3),
+            type: try row.decode(String.self, 6), schemaVersion: try row.decode(Int.self, 4),
+            data: Data(try row.decode(PGJSON.self, 7).utf8), metadata: metadata
+        ).0
     }
 
     /// The planner's row estimate, or an exact count while the table is small or never analysed.

@@ -15,7 +15,7 @@ extension ReportProjector {
         var rows = ProjectionRows()
         var unreadable = 0
         for recorded in events {
-            guard let id = LoggedEvent.reportID(ofStream: recorded.stream) else { continue }
+            guard let id = ReportID(streamName: recorded.stream) else { continue }
             var fold = states[id] ?? cache.state(of: id)
             if (fold?.version ?? 0) != recorded.streamVersion - 1 {
                 fold = try await replay(id, through: recorded.streamVersion - 1, from: fold)
@@ -41,7 +41,7 @@ extension ReportProjector {
             let municipality = fold.report.municipality
             let policy = policies[municipality] ?? self.policy(municipality)
             policies[municipality] = policy
-            rows.add(ReportRow(fold, policy: policy))
+            try rows.add(ReportRow(fold, policy: policy))
         }
 
         // Written by a task of its own: cancelling the projector does not cut a batch in half.

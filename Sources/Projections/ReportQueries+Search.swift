@@ -61,8 +61,8 @@ extension ReportQueries {
             version: try row.decode(Int64.self, 23),
             distanceMetres: try row.decode(Double?.self, 24),
             addressSimilarity: try row.decode(Double?.self, 25),
-            document: documents == .all ? try document(ReportDocument.self, row, 28) : nil,
-            publicDocument: documents == .none ? nil : try document(PublicReportDocument.self, row, 29))
+            document: documents == .all ? try document(ReportDocument.self, row, SearchPlan.documentColumn) : nil,
+            publicDocument: documents == .none ? nil : try document(PublicReportDocument.self, row, SearchPlan.publicDocumentColumn))
     }
 }
 
@@ -79,6 +79,12 @@ extension ReportSearch {
 
 /// A search turned into one statement: fixed SQL fragments chosen by which filters are set,
 /// every value a bind parameter.
+///
+/// The orders by distance and by address similarity read about a page of rows, not every match
+/// (schemas/postgres/0022_search_speed.sql): nearest first finds the distance of the last row
+/// the page needs with the map index, then sorts only the matches within that distance; best
+/// address first walks the matching addresses and postcodes best first and stops when the page
+/// is full. Documents are read for the rows of the page only.
 struct SearchPlan {
     enum Order { case newest, distance, similarity, relevance }
 
@@ -86,6 +92,8 @@ struct SearchPlan {
     static let maximumRadius = 100_000.0
     static let totalColumn = 26
     static let submittedAtTextColumn = 27
+    static let documentColumn = 29
+    static let publicDocumentColumn = 30
 
     let query: PGQuery
     let order: Order
@@ -93,15 +101,17 @@ struct SearchPlan {
     /// Whether the page starts after a keyset cursor (so a window count misses what came before).
     let usesKeyset: Bool
 
+    private typealias Fragment = (inout PGQuery.StringInterpolation) -> Void
+
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     init(_ search: ReportSearch) throws(ProjectionError) {
         guard (1...Self.maximumLimit).contains(search.limit) else {
             throw .invalidSearch("limit must be between 1 and \(Self.maximumLimit)")
         }
         guard search.offset >= 0 else { throw .invalidSearch("offset must not be negative") }
-        var sql = PGQuery.StringInterpolation(literalCapacity: 2048, interpolationCount: 24)
-        var conditions: [(inout PGQuery.StringInterpolation) -> Void] = []
-        func condition(_ build: @escaping (inout PGQuery.StringInterpolation) -> Void) { conditions.append(build) }
+        var sql = PGQuery.StringInterpolation(literalCapacity: 4096, interpolationCount: 48)
+        var conditions: [Fragment] = []
+        func condition(_ build: @escaping Fragment) { conditions.append(build) }
 
         let address = search.address.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         let text = search.text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -113,7 +123,8 @@ struct SearchPlan {
                 throw .invalidSearch("the radius must be more than 0 and at most \(Int(Self.maximumRadius)) metres")
             }
         }
-        order = search.near != nil ? .distance : address != nil ? .similarity : text != nil ? .relevance : .newest
+        let order: Order = search.near != nil ? .distance : address != nil ? .similarity : text != nil ? .relevance : .newest
+        self.order = order
 
         var cursorPoint: (submittedAt: String, id: ReportID)?
         var offset = search.offset
@@ -130,40 +141,9 @@ struct SearchPlan {
         }
         self.offset = offset
         usesKeyset = cursorPoint != nil
-
-        sql.appendLiteral("""
-            SELECT r.report_id, r.municipality, r.category, r.channel, r.status, r.shown_public_status,
-                   r.shown_public_label, r.shown_open311_status, r.urgency, r.description, r.latitude, r.longitude,
-                   r.address, r.postcode, r.assigned_party, r.assigned_party_name, r.assigned_department,
-                   to_jsonb(r.involved_parties)::text, r.main_report_id, r.submitted_at, r.updated_at, r.resolve_by,
-                   r.completion_photo_url, r.version,
-            """)
-        if let near = search.near {
-            sql.appendLiteral(" hub.distance_metres(")
-            sql.appendInterpolation(near.latitude)
-            sql.appendLiteral("::float8, ")
-            sql.appendInterpolation(near.longitude)
-            sql.appendLiteral("::float8, r.latitude, r.longitude) AS distance,")
-        } else {
-            sql.appendLiteral(" NULL::float8 AS distance,")
-        }
-        if let address {
-            sql.appendLiteral(" hub.address_similarity(")
-            sql.appendInterpolation(address)
-            sql.appendLiteral("::text, hub.report_address_key(r.address, r.postcode))::float8 AS similarity,")
-        } else {
-            sql.appendLiteral(" NULL::float8 AS similarity,")
-        }
-        sql.appendLiteral(search.includeTotal ? " count(*) OVER ()," : " NULL::bigint,")
-        sql.appendLiteral(" r.submitted_at::text,")
-        sql.appendLiteral(search.documents == .all ? " r.document::text," : " NULL::text,")
-        sql.appendLiteral(search.documents == .none ? " NULL::text" : " r.shown_public_document::text")
-        if let text {
-            sql.appendLiteral(", ts_rank_cd(hub.report_description_key(r.description), websearch_to_tsquery('dutch', ")
-            sql.appendInterpolation(text)
-            sql.appendLiteral("::text)) AS relevance")
-        }
-        sql.appendLiteral("\n  FROM hub.report_view r\n WHERE true")
+        // The rows up to the end of the page, and one more to know whether another page follows.
+        let (rowsNeeded, overflow) = offset.addingReportingOverflow(search.limit + 1)
+        let throughPage = overflow ? Int.max : rowsNeeded
 
         if let municipalities = search.municipalities {
             condition { $0.appendLiteral("r.municipality = ANY("); $0.appendInterpolation(PGArray(municipalities.map(\.rawValue))); $0.appendLiteral("::text[])") }
@@ -228,24 +208,12 @@ struct SearchPlan {
         if let before = search.submittedBefore {
             condition { $0.appendLiteral("r.submitted_at < "); $0.appendInterpolation(before); $0.appendLiteral("::timestamptz") }
         }
-        if let address {
-            condition { $0.appendLiteral("hub.address_matches("); $0.appendInterpolation(address); $0.appendLiteral("::text, hub.report_address_key(r.address, r.postcode))") }
-        }
-        if let near = search.near {
+        // Best first, the address terms lead the search (below); otherwise an address filters.
+        if let address, order != .similarity {
             condition {
-                $0.appendLiteral("point(r.longitude, r.latitude) <@ hub.box_around(")
-                $0.appendInterpolation(near.latitude)
-                $0.appendLiteral("::float8, ")
-                $0.appendInterpolation(near.longitude)
-                $0.appendLiteral("::float8, ")
-                $0.appendInterpolation(near.radiusMetres)
-                $0.appendLiteral("::float8) AND hub.distance_metres(")
-                $0.appendInterpolation(near.latitude)
-                $0.appendLiteral("::float8, ")
-                $0.appendInterpolation(near.longitude)
-                $0.appendLiteral("::float8, r.latitude, r.longitude) <= ")
-                $0.appendInterpolation(near.radiusMetres)
-                $0.appendLiteral("::float8")
+                $0.appendLiteral("hub.report_address_matches(")
+                $0.appendInterpolation(address)
+                $0.appendLiteral("::text, r.address, r.postcode)")
             }
         }
         if let text {
@@ -260,21 +228,155 @@ struct SearchPlan {
                 $0.appendLiteral("::uuid)")
             }
         }
-        for build in conditions {
-            sql.appendLiteral("\n   AND ")
-            build(&sql)
+        func appendConditions(_ sql: inout PGQuery.StringInterpolation, within cutoff: Fragment?) {
+            for build in conditions {
+                sql.appendLiteral("\n   AND ")
+                build(&sql)
+            }
+            guard let near = search.near, let cutoff else { return }
+            sql.appendLiteral("\n   AND hub.mercator_point(r.latitude, r.longitude) <@ hub.mercator_box_around(")
+            sql.appendInterpolation(near.latitude)
+            sql.appendLiteral("::float8, ")
+            sql.appendInterpolation(near.longitude)
+            sql.appendLiteral("::float8, ")
+            cutoff(&sql)
+            sql.appendLiteral(")\n   AND hub.distance_metres(")
+            sql.appendInterpolation(near.latitude)
+            sql.appendLiteral("::float8, ")
+            sql.appendInterpolation(near.longitude)
+            sql.appendLiteral("::float8, r.latitude, r.longitude) <= ")
+            cutoff(&sql)
         }
-        switch order {
-        case .distance: sql.appendLiteral("\n ORDER BY distance, r.report_id")
-        case .similarity: sql.appendLiteral("\n ORDER BY similarity DESC, r.report_id")
-        case .relevance: sql.appendLiteral("\n ORDER BY relevance DESC, r.submitted_at DESC, r.report_id DESC")
-        case .newest: sql.appendLiteral("\n ORDER BY r.submitted_at DESC, r.report_id DESC")
+        let radius: Fragment? = search.near.map { near in
+            { $0.appendInterpolation(near.radiusMetres); $0.appendLiteral("::float8") }
         }
-        // One more than asked, to know whether another page follows.
-        sql.appendLiteral("\n LIMIT ")
-        sql.appendInterpolation(search.limit + 1)
-        sql.appendLiteral(" OFFSET ")
-        sql.appendInterpolation(offset)
+
+        let pagesDocuments = search.documents != .none
+        if pagesDocuments {
+            sql.appendLiteral("SELECT page.*,")
+            sql.appendLiteral(search.documents == .all ? " d.document::text," : " NULL::text,")
+            sql.appendLiteral(" d.shown_public_document::text\n  FROM (\n")
+        }
+
+        // Nearest first: the exact distance of the last row the page needs, from the first rows
+        // the map index yields, nearest first (its order is the true one to within a hair, and
+        // any rows will do: the page takes every match up to their farthest). A total counts
+        // every match in the radius anyway.
+        var cutoff = radius
+        if order == .distance, let near = search.near, !search.includeTotal {
+            sql.appendLiteral("WITH nearest AS MATERIALIZED (\nSELECT hub.distance_metres(")
+            sql.appendInterpolation(near.latitude)
+            sql.appendLiteral("::float8, ")
+            sql.appendInterpolation(near.longitude)
+            sql.appendLiteral("::float8, r.latitude, r.longitude) AS distance\n  FROM hub.report_view r\n WHERE true")
+            appendConditions(&sql, within: radius)
+            sql.appendLiteral("\n ORDER BY hub.mercator_point(r.latitude, r.longitude) <-> hub.mercator_point(")
+            sql.appendInterpolation(near.latitude)
+            sql.appendLiteral("::float8, ")
+            sql.appendInterpolation(near.longitude)
+            sql.appendLiteral("::float8)\n LIMIT ")
+            sql.appendInterpolation(throughPage)
+            sql.appendLiteral("\n), cutoff AS (SELECT max(distance) AS metres FROM nearest)\n")
+            cutoff = { $0.appendLiteral("(SELECT metres FROM cutoff)") }
+        }
+
+        // Best address first: the terms like the text, best first; per term its reports from an
+        // index alone, lowest ids first and no more than the page needs (a term's reports are
+        // equally similar, so the page takes those first); the sort by similarity stops once the
+        // page is full. A report comes through the better matching of its address and postcode
+        // only: not through one when the other is a term at least as similar (ties: the address).
+        if order == .similarity, let address {
+            sql.appendLiteral("WITH terms AS MATERIALIZED (SELECT t.term, t.similarity FROM hub.report_address_terms_like(")
+            sql.appendInterpolation(address)
+            sql.appendLiteral("::text) t)\n")
+        }
+
+        sql.appendLiteral("""
+            SELECT r.report_id, r.municipality, r.category, r.channel, r.status, r.shown_public_status,
+                   r.shown_public_label, r.shown_open311_status, r.urgency, r.description, r.latitude, r.longitude,
+                   r.address, r.postcode, r.assigned_party, r.assigned_party_name, r.assigned_department,
+                   to_jsonb(r.involved_parties)::text, r.main_report_id, r.submitted_at, r.updated_at, r.resolve_by,
+                   r.completion_photo_url, r.version,
+            """)
+        if let near = search.near {
+            sql.appendLiteral(" hub.distance_metres(")
+            sql.appendInterpolation(near.latitude)
+            sql.appendLiteral("::float8, ")
+            sql.appendInterpolation(near.longitude)
+            sql.appendLiteral("::float8, r.latitude, r.longitude) AS distance,")
+        } else {
+            sql.appendLiteral(" NULL::float8 AS distance,")
+        }
+        if order == .similarity {
+            sql.appendLiteral(" ids.similarity::float8 AS similarity, ids.total,")
+        } else {
+            if let address {
+                sql.appendLiteral(" hub.report_address_similarity(")
+                sql.appendInterpolation(address)
+                sql.appendLiteral("::text, r.address, r.postcode)::float8 AS similarity,")
+            } else {
+                sql.appendLiteral(" NULL::float8 AS similarity,")
+            }
+            sql.appendLiteral(search.includeTotal ? " count(*) OVER () AS total," : " NULL::bigint AS total,")
+        }
+        sql.appendLiteral(" r.submitted_at::text AS submitted_text,")
+        if let text {
+            sql.appendLiteral(" ts_rank_cd(hub.report_description_key(r.description), websearch_to_tsquery('dutch', ")
+            sql.appendInterpolation(text)
+            sql.appendLiteral("::text)) AS relevance")
+        } else {
+            sql.appendLiteral(" NULL::real AS relevance")
+        }
+        if !pagesDocuments { sql.appendLiteral(", NULL::text, NULL::text") }
+
+        if order == .similarity {
+            // Only the public status a merged report shows needs the view; without it, the ids
+            // come from the indexes alone.
+            let source = search.publicStatuses.isEmpty ? "hub.report_projection" : "hub.report_view"
+            sql.appendLiteral("\n  FROM (SELECT t.similarity, x.report_id,")
+            sql.appendLiteral(search.includeTotal ? " count(*) OVER () AS total" : " NULL::bigint AS total")
+            sql.appendLiteral("\n          FROM (SELECT t.term, t.similarity FROM terms t ORDER BY t.similarity DESC) t\n         CROSS JOIN LATERAL (")
+            for (column, other, beaten) in [("address", "postcode", ">"), ("postcode", "address", ">=")] {
+                sql.appendLiteral(column == "address" ? "\n(" : "\n UNION ALL\n(")
+                sql.appendLiteral("SELECT r.report_id FROM \(source) r\n WHERE r.\(column) = t.term")
+                sql.appendLiteral("\n   AND coalesce(r.\(other) <> ALL (ARRAY(SELECT b.term FROM terms b WHERE b.similarity \(beaten) t.similarity)), true)")
+                appendConditions(&sql, within: cutoff)
+                sql.appendLiteral("\n ORDER BY r.report_id")
+                // A total counts every match.
+                if !search.includeTotal {
+                    sql.appendLiteral(" LIMIT ")
+                    sql.appendInterpolation(throughPage)
+                }
+                sql.appendLiteral(")")
+            }
+            sql.appendLiteral(") x\n ORDER BY t.similarity DESC, x.report_id\n LIMIT ")
+            sql.appendInterpolation(search.limit + 1)
+            sql.appendLiteral(" OFFSET ")
+            sql.appendInterpolation(offset)
+            sql.appendLiteral(") ids\n  JOIN hub.report_view r ON r.report_id = ids.report_id\n ORDER BY ids.similarity DESC, r.report_id")
+        } else {
+            sql.appendLiteral("\n  FROM hub.report_view r\n WHERE true")
+            appendConditions(&sql, within: cutoff)
+            switch order {
+            case .distance: sql.appendLiteral("\n ORDER BY distance, r.report_id")
+            case .relevance: sql.appendLiteral("\n ORDER BY relevance DESC, r.submitted_at DESC, r.report_id DESC")
+            case .newest, .similarity: sql.appendLiteral("\n ORDER BY r.submitted_at DESC, r.report_id DESC")
+            }
+            sql.appendLiteral("\n LIMIT ")
+            sql.appendInterpolation(search.limit + 1)
+            sql.appendLiteral(" OFFSET ")
+            sql.appendInterpolation(offset)
+        }
+
+        if pagesDocuments {
+            sql.appendLiteral("\n) page\n  JOIN hub.report_view d ON d.report_id = page.report_id")
+            switch order {
+            case .distance: sql.appendLiteral("\n ORDER BY page.distance, page.report_id")
+            case .similarity: sql.appendLiteral("\n ORDER BY page.similarity DESC, page.report_id")
+            case .relevance: sql.appendLiteral("\n ORDER BY page.relevance DESC, page.submitted_at DESC, page.report_id DESC")
+            case .newest: sql.appendLiteral("\n ORDER BY page.submitted_at DESC, page.report_id DESC")
+            }
+        }
         query = PGQuery(stringInterpolation: sql)
     }
 }

@@ -104,10 +104,10 @@ public struct ReportQueries: Sendable {
 
     static func strings(_ row: PGRow, _ column: Int) throws -> [String] {
         let json = try row.decode(String.self, column)
-        guard let values = JSONParser.parse(Array(json.utf8))?.array else {
-            throw PGError(code: .decoding, serverMessage: "not a JSON array in column \(column)")
+        guard let values = try? JSONDecoder().decode([String?].self, from: Data(json.utf8)) else {
+            throw PGError(code: .decoding, serverMessage: "not a JSON array of text in column \(column)")
         }
-        return values.compactMap(\.string)
+        return values.compactMap { $0 }
     }
 
     static func document<T: Decodable>(_ type: T.Type, _ row: PGRow, _ column: Int) throws -> T {

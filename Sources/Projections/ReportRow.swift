@@ -1,4 +1,6 @@
+import struct Foundation.Data
 import struct Foundation.Date
+import class Foundation.JSONEncoder
 import ReportDomain
 
 /// A report's row of `hub.report_projection`, made from its state alone: the same function
@@ -23,8 +25,11 @@ struct ReportRow: Sendable {
         completion_photo_url, reporter_token_hash, submitted_at, updated_at, version, document, public_document
         """
 
-    func append(to copy: inout CopyText) {
+    func append(to copy: inout CopyText) throws(ProjectionError) {
         let report = fold.report
+        // The documents first, so that a failure leaves no half row behind.
+        let document = try Self.json(ReportDocument(report, version: fold.version))
+        let publicDocument = try Self.json(PublicReportDocument(publicReport))
         copy.uuid(report.id.uuid)
         copy.text(report.municipality.rawValue)
         copy.text(report.category.rawValue)
@@ -51,14 +56,22 @@ struct ReportRow: Sendable {
         copy.timestamp(report.serviceLevel.resolveBy)
         copy.timestamp(report.scheduledFor)
         copy.uuid(report.mainReportID?.uuid)
-        copy.array(report.duplicateIDs.map { UUIDText.string($0.uuid) })
+        copy.array(report.duplicateIDs.map(\.description))
         copy.text(report.completion?.photoURL)
         copy.text(fold.reporterTokenHash)
         copy.timestamp(report.submittedAt)
         copy.timestamp(report.updatedAt)
         copy.int(fold.version)
-        copy.json(ReportDocument(report, version: fold.version).json())
-        copy.json(PublicReportDocument(publicReport).json())
+        copy.json(document)
+        copy.json(publicDocument)
         copy.endRow()
+    }
+
+    private static func json(_ document: some Encodable) throws(ProjectionError) -> Data {
+        do {
+            return try JSONEncoder.documents.encode(document)
+        } catch {
+            throw ProjectionError(code: .documentEncoding, message: "a report's document could not be written as JSON")
+        }
     }
 }

@@ -76,7 +76,7 @@ import Testing
             fold = next
             rows.add(eventRows)
         }
-        rows.add(ReportRow(try #require(fold), policy: Scenario.policy(Scenario.enschede)))
+        try rows.add(ReportRow(try #require(fold), policy: Scenario.policy(Scenario.enschede)))
         let batch = rows
         let target = try #require(events.last?.point)
         try await harness.pool.withConnection { try CheckpointStore.save(events[0].point, for: ReportProjector.subscriber, on: $0) }

@@ -29,6 +29,16 @@ import Testing
         #expect(live["report_history"]?.count == events)
         #expect(try await harness.queries.projectedPoint() == scenario.lastPoint)
 
+        // The searches built on derived structures (address terms, map index) find the same
+        // after a rebuild as the live projector's rows did.
+        let searches = [
+            ReportSearch(address: "Hengelostraat 12", limit: 200), ReportSearch(address: "7513 bc", limit: 200),
+            ReportSearch(near: .init(latitude: 52.21, longitude: 6.86, radiusMetres: 3_000), limit: 200),
+        ]
+        var liveFound: [[ReportID]] = []
+        for search in searches { liveFound.append(try await harness.queries.search(search).items.map(\.id)) }
+        #expect(liveFound.allSatisfy { !$0.isEmpty })
+
         let result = try await ProjectionRebuild.run(pool: harness.pool, policy: Scenario.policy)
         #expect(result.events == events)
         #expect(result.reports == reports)
@@ -43,8 +53,11 @@ import Testing
             }
         }
         #expect(try await harness.queries.projectedPoint() == scenario.lastPoint)
+        for (search, found) in zip(searches, liveFound) {
+            #expect(try await harness.queries.search(search).items.map(\.id) == found)
+        }
         // The indexes the rebuild dropped are all back.
-        #expect(try await harness.count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'hub' AND tablename = 'report_projection'") == 10)
+        #expect(try await harness.count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'hub' AND tablename = 'report_projection'") == 11)
         await harness.close()
     }
 

@@ -45,6 +45,92 @@ import Testing
         }
     }
 
+    /// Every page of `search`, following the cursors.
+    private func allPages(_ search: ReportSearch) async throws -> [ReportSummary] {
+        let (harness, _) = try await ProjectedScenario.get()
+        var items: [ReportSummary] = []
+        var request = search
+        while true {
+            let page = try await harness.queries.search(request)
+            items += page.items
+            guard let next = page.nextCursor else { return items }
+            request.cursor = next
+        }
+    }
+
+    /// The haversine distance on the same sphere as hub.distance_metres, computed here.
+    private func metres(from a: (latitude: Double, longitude: Double), to b: (latitude: Double, longitude: Double)) -> Double {
+        let radians = Double.pi / 180
+        let h = pow(sin((b.latitude - a.latitude) * radians / 2), 2)
+            + cos(a.latitude * radians) * cos(b.latitude * radians) * pow(sin((b.longitude - a.longitude) * radians / 2), 2)
+        return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
+    }
+
+    @Test func nearestFirstPagesHoldExactlyTheReportsWithinTheRadius() async throws {
+        let (harness, _) = try await ProjectedScenario.get()
+        // Among the Parkweg reports (111 m apart on a meridian), a little to the east of them.
+        let centre = (latitude: 52.2145, longitude: 6.8503)
+        let radius = 1_200.0
+        let everything = try await harness.queries.search(ReportSearch(limit: 200))
+        #expect(!everything.hasMore)
+        let inside = everything.items.filter { metres(from: centre, to: ($0.latitude, $0.longitude)) <= radius - 0.01 }
+        let outside = everything.items.filter { metres(from: centre, to: ($0.latitude, $0.longitude)) > radius + 0.01 }
+        #expect(inside.count > 8)
+        #expect(!outside.isEmpty)
+
+        let near = ReportSearch.Near(latitude: centre.latitude, longitude: centre.longitude, radiusMetres: radius)
+        let onePage = try await harness.queries.search(ReportSearch(near: near, limit: 200, includeTotal: true))
+        let found = onePage.items.map(\.id)
+        #expect(Set(found).isSuperset(of: inside.map(\.id)))
+        #expect(Set(found).isDisjoint(with: outside.map(\.id)))
+        #expect(onePage.total == found.count)
+        let distances = onePage.items.compactMap(\.distanceMetres)
+        #expect(distances.count == found.count)
+        #expect(distances == distances.sorted())
+        for item in onePage.items {
+            #expect(abs((item.distanceMetres ?? -1) - metres(from: centre, to: (item.latitude, item.longitude))) < 0.001)
+        }
+        // Small pages, each cut at the distance of its last row, add up to the same list.
+        for limit in [1, 3, 4] {
+            let paged = try await allPages(ReportSearch(near: near, limit: limit))
+            #expect(paged.map(\.id) == found, "pages of \(limit)")
+        }
+        let filtered = try await harness.queries.search(ReportSearch(near: near, categories: ["groen"], limit: 200))
+        #expect(filtered.items.map(\.id) == onePage.items.filter { $0.category == "groen" }.map(\.id))
+    }
+
+    @Test func bestAddressFirstPagesAddUpAndAnAddressAlsoFiltersANearbySearch() async throws {
+        let (harness, _) = try await ProjectedScenario.get()
+        let everything = try await harness.queries.search(ReportSearch(limit: 200))
+        let parkweg = everything.items.filter { $0.address?.hasPrefix("Parkweg ") == true }
+        #expect(parkweg.count > 10)
+
+        let onePage = try await harness.queries.search(ReportSearch(address: "Parkwge", limit: 200, includeTotal: true))
+        #expect(Set(onePage.items.map(\.id)) == Set(parkweg.map(\.id)))
+        #expect(onePage.total == parkweg.count)
+        let similarities = onePage.items.compactMap(\.addressSimilarity)
+        #expect(similarities.count == onePage.items.count)
+        #expect(similarities == similarities.sorted(by: >))
+        // The best matching address leads.
+        let eleven = try await harness.queries.search(ReportSearch(address: "parkweg 11", limit: 3))
+        #expect(eleven.items.first?.address == "Parkweg 11, Enschede")
+        for limit in [1, 4, 7] {
+            let paged = try await allPages(ReportSearch(address: "Parkwge", limit: limit))
+            #expect(paged.map(\.id) == onePage.items.map(\.id), "pages of \(limit)")
+        }
+        // Through the postcode, each report once.
+        let postcode = try await harness.queries.search(ReportSearch(address: "7513 BC", limit: 200))
+        #expect(postcode.items.map(\.id).count == Set(postcode.items.map(\.id)).count)
+        #expect(Set(postcode.items.map(\.id)) == Set(everything.items.filter { $0.postcode == "7513 BC" }.map(\.id)))
+
+        // Nearest first, only the reports whose address matches.
+        let near = ReportSearch.Near(latitude: 52.2145, longitude: 6.8503, radiusMetres: 5_000)
+        let nearby = try await harness.queries.search(ReportSearch(address: "Parkwge", near: near, limit: 200))
+        let all = try await harness.queries.search(ReportSearch(near: near, limit: 200))
+        #expect(nearby.items.map(\.id) == all.items.filter { $0.address?.hasPrefix("Parkweg ") == true }.map(\.id))
+        #expect(nearby.items.allSatisfy { $0.addressSimilarity != nil })
+    }
+
     @Test func aPartySeesOnlyTheReportsItWasEverForwardedTo() async throws {
         let (_, scenario) = try await ProjectedScenario.get()
         let renewi = try await ids(ReportSearch(visibleToParty: Scenario.renewi.id, limit: 200))
