@@ -112,7 +112,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "Postgres", "EventLog", "ReportDomain", "Reports", "Projections", "HubConfig", "Open311",
+                "Postgres", "EventLog", "ReportDomain", "Reports", "Projections", "HubConfig", "Open311", "Delivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -129,7 +129,7 @@ let package = Package(
             name: "hub",
             dependencies: [
                 "Postgres", "EventLog", "ReportDomain", "Reports", "EmbeddedPostgres",
-                "HubConfig", "Projections", "HubServer",
+                "HubConfig", "Projections", "HubServer", "Delivery", "Curl", "Webhooks", "Adapters",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -140,6 +140,45 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Outbound HTTP: the thin wrapper over libcurl's multi interface (the only place its C types live).
+        .target(
+            name: "Curl",
+            dependencies: [
+                "CCurl", "CCurlShim",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Standard Webhooks signing and verification (pure; HMAC from swift-crypto).
+        .target(
+            name: "Webhooks",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // The adapter files of adapters/: their format, checks and mappings (pure, apart from reading the files).
+        .target(
+            name: "Adapters",
+            dependencies: [
+                "ReportDomain", "HubConfig",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Outbound delivery: subscriptions, delivery records, ordered retried signed sends.
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "EventLog", "Postgres", "Curl", "Webhooks", "Adapters", "HubConfig", "ReportDomain", "Reports",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -166,6 +205,32 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CurlTests",
+            dependencies: [
+                "Curl",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: swiftSettings),
+        .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "ReportDomain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: [
+                "Delivery", "Curl", "Webhooks", "Adapters", "HubConfig", "Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

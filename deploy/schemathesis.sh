@@ -47,8 +47,12 @@ base="http://127.0.0.1:$port"
 
 (
     cd "$work"
+    # The demo adapters' published secrets: the adapters are loaded (and deliver) as in the demo.
+    set -a
+    . "$root/deploy/demo.env"
+    set +a
     exec env -u HUB_DATABASE_URL -u HUB_MIGRATION_DATABASE_URL \
-        HUB_CONFIG="$root/deploy/hub.yaml" HUB_SCHEMAS_DIR="$root/schemas" \
+        HUB_CONFIG="$root/deploy/hub.yaml" HUB_SCHEMAS_DIR="$root/schemas" HUB_ADAPTERS_DIR="$root/adapters" \
         HUB_HTTP_HOST=127.0.0.1 HUB_HTTP_PORT="$port" HUB_LOG_LEVEL=warning \
         "$hub" serve
 ) >"$work/hub.log" 2>&1 &

@@ -7,7 +7,7 @@ set -euo pipefail
 # Build and run: the C libraries the hub links and the PostgreSQL server the embedded cluster runs.
 BUILD_PACKAGES=(libpq-dev libcurl4-openssl-dev postgresql postgresql-contrib pkg-config)
 # Tools the tests use; later work adds to this list.
-TEST_PACKAGES=(chromium python3-venv)
+TEST_PACKAGES=(chromium python3-venv openssl)
 
 PACKAGES=("${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}")
 

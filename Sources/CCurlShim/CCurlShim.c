@@ -31,3 +31,7 @@ CURLcode hub_curl_easy_getinfo_double(CURL *handle, CURLINFO info, double *value
 CURLMcode hub_curl_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
 }
+
+CURLcode hub_curl_easy_setopt_header_function(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}

@@ -2,10 +2,12 @@ import Synchronization
 
 /// A wake-up that one side signals and the other awaits, with a timeout. A signal given while
 /// nobody waits is kept, so none is lost between a read and the next wait.
-final class WakeSignal: Sendable {
+public final class WakeSignal: Sendable {
+    public init() {}
+
     private let state = Mutex<(pending: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
 
-    func signal() {
+    public func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard let waiter = state.waiter else {
                 state.pending = true
@@ -18,7 +20,7 @@ final class WakeSignal: Sendable {
     }
 
     /// Returns at the first signal, after `timeout`, or when the task is cancelled.
-    func wait(timeout: Duration) async {
+    public func wait(timeout: Duration) async {
         let consumed = state.withLock { state -> Bool in
             guard state.pending else { return false }
             state.pending = false

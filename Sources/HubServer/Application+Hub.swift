@@ -39,5 +39,6 @@ public func buildRoutes(_ dependencies: HubDependencies) -> HubRoutes {
     OperationsRoutes(dependencies: dependencies).register(on: routes)
     Open311Routes(dependencies: dependencies).register(on: routes)
     StatusPageRoutes(dependencies: dependencies).register(on: routes)
+    AdminRoutes(dependencies: dependencies).register(on: routes)
     return routes
 }

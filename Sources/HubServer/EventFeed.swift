@@ -1,3 +1,4 @@
+import Delivery
 import EventLog
 import Foundation
 import HubConfig

@@ -5,8 +5,13 @@ extension String {
     }
 
     /// Checks an optional free text against a maximum length, naming the field when it is too long.
+    /// Also refuses the NUL character, which no text of a report can hold (nor PostgreSQL store).
     static func checkLength(_ text: String?, field: String, max: Int) throws(ReportError) {
-        guard let text, text.count > max else { return }
+        guard let text else { return }
+        if text.unicodeScalars.contains("\u{0}") {
+            throw .invalidField(field: field, reason: "contains the NUL character (U+0000), which a text cannot hold")
+        }
+        guard text.count > max else { return }
         throw .invalidField(field: field, reason: "is \(text.count) characters long; at most \(max) are allowed")
     }
 

@@ -13,7 +13,7 @@ struct Hub: AsyncParsableCommand {
             under ./.hub. Environment: HUB_DATABASE_URL, HUB_MIGRATION_DATABASE_URL,
             HUB_SCHEMAS_DIR, HUB_POSTGRES_BIN, HUB_LOG_LEVEL (trace|debug|info|notice|warning|error).
             """,
-        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, VerifyCommand.self, ProjectionsCommand.self, KeysCommand.self, BenchCommand.self],
+        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, VerifyCommand.self, ProjectionsCommand.self, DeliveriesCommand.self, KeysCommand.self, AdaptersCommand.self, BenchCommand.self],
         defaultSubcommand: DemoCommand.self
     )
 

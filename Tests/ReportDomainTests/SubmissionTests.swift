@@ -85,6 +85,14 @@ struct SubmissionTests {
         #expect(Story().refusal(.reporter, .submit(Fixtures.submission(description: String(repeating: "x", count: 4000)))) == nil)
     }
 
+    @Test("A text with the NUL character is refused, naming the field (PostgreSQL cannot store it)")
+    func nulCharacter() {
+        let refusal = Story().refusal(.reporter, .submit(Fixtures.submission(description: "deksel\u{0}kapot")))
+        #expect(refusal?.field == "description")
+        #expect(refusal?.message.contains("NUL") == true)
+        #expect(throws: ReportError.self) { try Department(code: "wegen", name: "\u{0}<") }
+    }
+
     @Test("Category, municipality and photos are checked")
     func otherFields() {
         #expect(Story().refusal(.reporter, .submit(Fixtures.submission(category: " ")))?.field == "category")

@@ -1,10 +1,9 @@
-import EventLog
 import Synchronization
 
-/// Hands the follower's events to the projector in batches: whatever arrived while the previous
+/// Hands a follower's events to a consumer (a projector, the delivery scheduler) in batches: whatever arrived while the previous
 /// batch was being written becomes the next one, so a burst costs a few transactions, not one
 /// per event, and a single event is written at once.
-final class EventBatchQueue: Sendable {
+public final class EventBatchQueue: Sendable {
     private struct State {
         var events: [RecordedEvent] = []
         var finished = false
@@ -14,7 +13,9 @@ final class EventBatchQueue: Sendable {
 
     private let state = Mutex(State())
 
-    func push(_ event: RecordedEvent) {
+    public init() {}
+
+    public func push(_ event: RecordedEvent) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             state.events.append(event)
             defer { state.waiter = nil }
@@ -24,7 +25,7 @@ final class EventBatchQueue: Sendable {
     }
 
     /// No more events will come; `failure` is thrown to the consumer once the queue is empty.
-    func finish(_ failure: (any Error)?) {
+    public func finish(_ failure: (any Error)?) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             state.finished = true
             state.failure = failure
@@ -35,7 +36,7 @@ final class EventBatchQueue: Sendable {
     }
 
     /// Up to `limit` events, waiting for the first; nil once finished and drained.
-    func next(limit: Int) async throws -> [RecordedEvent]? {
+    public func next(limit: Int) async throws -> [RecordedEvent]? {
         while true {
             try Task.checkCancellation()
             enum Step { case batch([RecordedEvent]), end, wait }

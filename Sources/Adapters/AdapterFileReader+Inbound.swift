@@ -1,0 +1,59 @@
+import HubConfig
+
+/// The `inbound:` and `polling:` parts: how the system's updates are verified and read.
+extension AdapterFileReader {
+    static let inboundKeys: Set<String> = Set([
+        "tolerance", "message_id", "report", "status", "note", "photo", "expected_date", "updated_at", "reason",
+    ]).union(secretKeys("secret"))
+
+    func inbound(_ value: ConfigValue, root: ConfigValue) throws(AdapterFileIssue) -> InboundSettings {
+        try requireKeys(value, Self.inboundKeys)
+        let reportValue = try value.requiredChild("report")
+        try requireKeys(reportValue, ["hub_id", "external_id"])
+        let report: ReportReferencePointer
+        switch (reportValue.child("hub_id"), reportValue.child("external_id")) {
+        case (let hub?, nil):
+            report = .hubID(try hub.jsonPointer())
+        case (nil, let external?):
+            report = .externalID(try external.jsonPointer())
+            if root.child("outbound")?.child("response")?.child("external_id") == nil {
+                warn(external, "finds reports by the id this system gave them, but outbound.response.external_id is not set, so the hub links no such ids")
+            }
+        default:
+            throw reportValue.issue("needs exactly one of hub_id (a pointer to the hub's report id) or external_id (a pointer to the system's own id)")
+        }
+        func pointer(_ key: String) throws(AdapterFileIssue) -> String? {
+            try value.child(key).map { child throws(AdapterFileIssue) in try child.jsonPointer() }
+        }
+        return InboundSettings(
+            secret: try webhookSecret(in: value),
+            tolerance: try value.child("tolerance").map { child throws(AdapterFileIssue) in try child.duration() } ?? .seconds(300),
+            messageIDPointer: try pointer("message_id"),
+            reportPointer: report,
+            statusPointer: try value.requiredChild("status").jsonPointer(),
+            notePointer: try pointer("note"),
+            photoPointer: try pointer("photo"),
+            expectedDatePointer: try pointer("expected_date"),
+            updatedAtPointer: try pointer("updated_at"),
+            reasonPointer: try pointer("reason"))
+    }
+
+    func polling(_ value: ConfigValue) throws(AdapterFileIssue) -> PollingSettings {
+        try requireKeys(value, ["url", "interval", "cursor_parameter", "next_cursor", "items", "authentication", "tls", "proxy", "timeout"])
+        let parameter = try value.requiredChild("cursor_parameter")
+        let name = try parameter.text()
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }) else {
+            throw parameter.issue("must be a query parameter name (letters, digits, _ - .), but was \"\(name)\"")
+        }
+        var settings = PollingSettings(
+            url: try webAddress(try value.requiredChild("url")),
+            interval: try value.requiredChild("interval").duration(),
+            cursorParameter: name,
+            nextCursorPointer: try value.requiredChild("next_cursor").jsonPointer(),
+            itemsPointer: try value.requiredChild("items").jsonPointer(),
+            authentication: try authentication(value), tls: try tls(value),
+            proxy: try value.child("proxy").map { child throws(AdapterFileIssue) in try proxyAddress(child) })
+        if let timeout = value.child("timeout") { settings.timeout = try timeout.duration() }
+        return settings
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import ReportDomain
+
+/// Reads a system's updates in its own JSON format, with the pointers and status codes of its
+/// adapter file. Pure: bytes in, a message or an exact rejection out. Signature checks happen
+/// before (Webhooks); `Report.decide` after.
+public struct InboundMapper: Sendable {
+    public let adapter: AdapterDefinition
+
+    public init(adapter: AdapterDefinition) {
+        self.adapter = adapter
+    }
+
+    /// One webhook body. `webhookID` is the `webhook-id` header, the message id when the file
+    /// names no `message_id` pointer.
+    public func message(from payload: Data, webhookID: String? = nil) -> Result<InboundMessage, InboundRejection> {
+        guard let settings = adapter.inbound else {
+            return .failure(InboundRejection(code: .notConfigured, message: "adapter \(adapter.name) accepts no inbound messages"))
+        }
+        guard let document = JSONValue.parse(payload) else {
+            return .failure(InboundRejection(code: .notJSON, message: "the body is not JSON"))
+        }
+        return Result { () throws(InboundRejection) in try message(from: document, settings: settings, webhookID: webhookID) }
+    }
+
+    /// One answer of a polled system: the updates at `polling.items`, the cursor at `polling.next_cursor`.
+    public func page(from payload: Data) -> Result<PolledPage, InboundRejection> {
+        guard let settings = adapter.inbound, let polling = adapter.polling else {
+            return .failure(InboundRejection(code: .notConfigured, message: "adapter \(adapter.name) does not poll"))
+        }
+        guard let document = JSONValue.parse(payload) else {
+            return .failure(InboundRejection(code: .notJSON, message: "the response is not JSON"))
+        }
+        guard case .array(let items)? = document.at(polling.itemsPointer) else {
+            return .failure(InboundRejection(
+                code: .missingField, message: "the response has no list of updates at \(Self.shown(polling.itemsPointer))"))
+        }
+        let messages = items.enumerated().map { index, item in
+            Result { () throws(InboundRejection) in try message(from: item, settings: settings, webhookID: nil) }
+                .mapError { InboundRejection(code: $0.code, message: "update \(index): \($0.message)") }
+        }
+        return .success(PolledPage(items: messages, nextCursor: document.at(polling.nextCursorPointer)?.text))
+    }
+
+    private func message(from document: JSONValue, settings: InboundSettings, webhookID: String?) throws(InboundRejection) -> InboundMessage {
+        let statusCode = try required(settings.statusPointer, in: document, what: "the status")
+        guard let rule = adapter.statuses.rule(forTheirCode: statusCode) else {
+            let known = adapter.statuses.inbound.keys.sorted().joined(separator: ", ")
+            throw InboundRejection(
+                code: .unknownStatus,
+                message: "unknown status code \"\(statusCode)\" at \(Self.shown(settings.statusPointer)); known codes: \(known)")
+        }
+        var message = InboundMessage(
+            messageID: try settings.messageIDPointer.map { pointer throws(InboundRejection) in
+                try required(pointer, in: document, what: "the message id")
+            } ?? webhookID,
+            report: try report(settings.reportPointer, in: document),
+            statusCode: statusCode, action: rule.action, closureReason: rule.closureReason, publicText: rule.publicText)
+        message.note = optional(settings.notePointer, in: document)
+        message.reason = optional(settings.reasonPointer, in: document)
+        if let pointer = settings.photoPointer, let photo = optional(pointer, in: document) {
+            guard let url = URL(string: photo), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw InboundRejection(
+                    code: .invalidField, message: "\(Self.shown(pointer)) must be an http(s) address of the photo, but was \"\(photo.prefix(80))\"")
+            }
+            message.photoURL = photo
+        }
+        message.expectedDate = try date(settings.expectedDatePointer, in: document)
+        message.updatedAt = try date(settings.updatedAtPointer, in: document)
+        try checkNeeds(message, rule: rule, settings: settings)
+        return message
+    }
+
+    /// Refuses a message that lacks what its status needs, naming the field it should be in.
+    private func checkNeeds(_ message: InboundMessage, rule: InboundStatusRule, settings: InboundSettings) throws(InboundRejection) {
+        func missing(_ what: String, _ pointer: String?, key: String) -> InboundRejection {
+            let place = pointer.map { "at \(Self.shown($0))" } ?? "(the adapter file names no inbound.\(key))"
+            return InboundRejection(
+                code: .missingField,
+                message: "status \"\(message.statusCode)\" means \(rule.action.rawValue), which needs \(what) \(place)")
+        }
+        switch rule.action {
+        case .schedule where message.expectedDate == nil:
+            throw missing("the planned date", settings.expectedDatePointer, key: "expected_date")
+        case .rejectWork where message.reason == nil && message.note == nil:
+            throw missing("a reason", settings.reasonPointer ?? settings.notePointer, key: "reason")
+        case .comment where message.note == nil:
+            throw missing("the comment", settings.notePointer, key: "note")
+        default:
+            break
+        }
+    }
+
+    private func report(_ pointer: ReportReferencePointer, in document: JSONValue) throws(InboundRejection) -> ReportReference {
+        switch pointer {
+        case .hubID(let path):
+            let text = try required(path, in: document, what: "the hub's report id")
+            guard let id = ReportID(text) else {
+                throw InboundRejection(code: .invalidField, message: "\(Self.shown(path)) must be the hub's report id (a UUID), but was \"\(text.prefix(80))\"")
+            }
+            return .hubID(id)
+        case .externalID(let path):
+            return .externalID(try required(path, in: document, what: "your id of the report"))
+        }
+    }
+
+    private func required(_ pointer: String, in document: JSONValue, what: String) throws(InboundRejection) -> String {
+        guard let value = document.at(pointer), value != .null else {
+            throw InboundRejection(code: .missingField, message: "missing field \(Self.shown(pointer)) (\(what))")
+        }
+        guard let text = value.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InboundRejection(code: .invalidField, message: "\(Self.shown(pointer)) (\(what)) must be a non-empty text or number")
+        }
+        return text
+    }
+
+    private func optional(_ pointer: String?, in document: JSONValue) -> String? {
+        guard let pointer, let text = document.at(pointer)?.text else { return nil }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+    }
+
+    private func date(_ pointer: String?, in document: JSONValue) throws(InboundRejection) -> Date? {
+        guard let pointer, let text = optional(pointer, in: document) else { return nil }
+        guard let date = InboundDate.parse(text) else {
+            throw InboundRejection(
+                code: .invalidField,
+                message: "\(Self.shown(pointer)) must be a date (2025-03-01) or a moment with a zone (2025-03-01T09:30:00+01:00), but was \"\(text.prefix(80))\"")
+        }
+        return date
+    }
+
+    /// The whole document is the empty pointer; say so rather than print nothing.
+    static func shown(_ pointer: String) -> String {
+        pointer.isEmpty ? "(the whole body)" : pointer
+    }
+}

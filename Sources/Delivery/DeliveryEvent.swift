@@ -1,0 +1,22 @@
+import EventLog
+import ReportDomain
+
+/// One event as a subscription sees it: the stored event, the domain event and the report right
+/// after it — both already redacted for the adapter when it may not receive personal data (rule 4).
+public struct DeliveryEvent: Sendable {
+    /// The event as the log stores it (its data unredacted: use `data`, never `recorded.data`).
+    public var recorded: RecordedEvent
+    /// The domain event, redacted for the adapter.
+    public var event: ReportEvent
+    /// The report as it was right after this event, redacted for the adapter.
+    public var report: Report
+    /// The event's JSON data as the adapter may receive it.
+    public var data: [UInt8]
+
+    public init(recorded: RecordedEvent, event: ReportEvent, report: Report, data: [UInt8]) {
+        self.recorded = recorded
+        self.event = event
+        self.report = report
+        self.data = data
+    }
+}

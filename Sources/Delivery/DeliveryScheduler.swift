@@ -1,0 +1,198 @@
+import EventLog
+import Foundation
+import Logging
+import Postgres
+import ReportDomain
+import ServiceLifecycle
+
+/// Turns the log into deliveries: every event, for every adapter whose subscription takes it, one
+/// row of `hub.deliveries` with the body rendered for that adapter from the report as it was right
+/// after the event. A ServiceLifecycle service.
+///
+/// It resumes from its checkpoint (subscriber `delivery.scheduler`), catches up and follows the log
+/// live through LISTEN/NOTIFY; each batch's rows and the checkpoint commit in one transaction, and a
+/// row that exists already is left alone, so a crash or a second hub process never loses or doubles
+/// a delivery. Adding an adapter later gives it the events from then on, not the history.
+public final class DeliveryScheduler: Service, Sendable {
+    /// The checkpoint's subscriber name.
+    public static let subscriber = "delivery.scheduler"
+
+    let store: EventStore
+    let listener: PGListener
+    let pool: PGPool
+    let targets: [DeliveryTarget]
+    let publicURL: String
+    let logger: Logger
+    let batchSize: Int
+    let cacheCapacity: Int
+    /// Called after each commit that wrote deliveries, so that workers in this process start at
+    /// once instead of on the database's notification.
+    let onScheduled: @Sendable () -> Void
+
+    public init(
+        store: EventStore, listener: PGListener, pool: PGPool, targets: [DeliveryTarget], publicURL: String,
+        onScheduled: @escaping @Sendable () -> Void = {}, logger: Logger = Logger(label: "hub.delivery.scheduler"), batchSize: Int = 500,
+        cacheCapacity: Int = 20_000
+    ) {
+        self.store = store
+        self.listener = listener
+        self.pool = pool
+        self.targets = targets
+        self.publicURL = publicURL
+        self.onScheduled = onScheduled
+        self.logger = logger
+        self.batchSize = max(1, batchSize)
+        self.cacheCapacity = cacheCapacity
+    }
+
+    public func run() async throws {
+        guard !targets.isEmpty else {
+            try? await gracefulShutdown()
+            return
+        }
+        var pause = Duration.milliseconds(100)
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            do {
+                try await follow()
+                return
+            } catch let moved as CheckpointMoved {
+                logger.info(
+                    "another process moved the scheduler's checkpoint; continuing from it",
+                    metadata: ["delivery.checkpoint": "\(moved.point)"])
+            } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { return }
+                logger.error(
+                    "scheduling deliveries failed; starting again from the checkpoint",
+                    metadata: ["error": "\(error)", "retry.pause": "\(pause)"])
+                let wait = pause
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+                pause = min(pause * 2, .seconds(10))
+            }
+        }
+    }
+
+    private func follow() async throws {
+        var point = try await CheckpointStore(pool: pool).load(Self.subscriber)
+        var reports = ReportMemory(capacity: cacheCapacity)
+        logger.info("delivery scheduler starting", metadata: ["delivery.checkpoint": "\(point)", "delivery.adapters": "\(targets.count)"])
+        let queue = EventBatchQueue()
+        let stream = LogFollower(store: store, listener: listener, batchSize: batchSize).events(after: point)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    for try await event in stream.cancelOnGracefulShutdown() { queue.push(event) }
+                    queue.finish(nil)
+                } catch {
+                    queue.finish(error)
+                }
+            }
+            while !Task.isShuttingDownGracefully, let batch = try await queue.next(limit: batchSize) {
+                let rows = try await deliveries(for: batch, reports: &reports)
+                point = try await commit(rows, through: batch[batch.count - 1].point, after: point)
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// The rows a batch of events makes, in log order.
+    func deliveries(for batch: [RecordedEvent], reports: inout ReportMemory) async throws -> [DeliveryRow] {
+        var rows: [DeliveryRow] = []
+        for recorded in batch {
+            guard let id = ReportID(streamName: recorded.stream) else { continue }
+            let event: ReportEvent
+            do {
+                event = try ReportEvent.decode(eventType: recorded.type, schemaVersion: recorded.schemaVersion, data: Data(recorded.data))
+            } catch {
+                logger.error(
+                    "an event this version cannot read is not delivered",
+                    metadata: ["event.id": "\(recorded.id)", "event.type": "\(recorded.type)", "error": "\(error.code)"])
+                continue
+            }
+            let before = try await reports.state(of: id, before: recorded.streamVersion, store: store)
+            guard let report = Report.evolve(before, event) else { continue }
+            reports.remember(report, id: id, version: recorded.streamVersion)
+            for target in targets {
+                if let row = try delivery(of: recorded, event: event, report: report, reportID: id, for: target) {
+                    rows.append(row)
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The target's delivery of one event, or nil when its subscription does not take it.
+    func delivery(
+        of recorded: RecordedEvent, event: ReportEvent, report: Report, reportID: ReportID, for target: DeliveryTarget
+    ) throws -> DeliveryRow? {
+        // Redaction first: the filter and the renderer only ever see what the adapter may see.
+        guard let visible = event.redacted(for: target.recipient) else { return nil }
+        let data = target.recipient.hasProcessingAgreement ? recorded.data : Array(try visible.encodedData())
+        let seen = DeliveryEvent(recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data)
+        guard target.filter(seen) else { return nil }
+        let body: DeliveryBody
+        switch target.format {
+        case .cloudEvents:
+            let cloudEvent = CloudEvent(recorded, data: data, occurredAt: event.occurredAt, publicURL: publicURL)
+            body = DeliveryBody(contentType: "application/cloudevents+json", body: try cloudEvent.json())
+        case .custom(let render):
+            do {
+                guard let rendered = try render(seen) else { return nil }
+                body = rendered
+            } catch {
+                logger.warning(
+                    "the adapter's format has no rendering for this event; not delivered",
+                    metadata: ["adapter": "\(target.name)", "event.id": "\(recorded.id)", "error": "\(error)"])
+                return nil
+            }
+        }
+        return DeliveryRow(adapter: target.name, event: recorded, reportID: reportID.uuid, body: body)
+    }
+
+    /// Writes the rows and the checkpoint in one transaction. The checkpoint row is locked and
+    /// compared first: when another process moved it, this one's batch is not the next and it
+    /// starts again from there (its rows would be duplicates, which the insert ignores anyway).
+    private func commit(_ rows: [DeliveryRow], through last: LogPoint, after expected: LogPoint) async throws -> LogPoint {
+        let subscriber = Self.subscriber
+        let wrote = try await pool.withTransaction { connection -> Int in
+            let locked = try connection.query("""
+                SELECT transaction_id, log_position FROM hub.checkpoints WHERE subscriber = \(subscriber) FOR UPDATE
+                """)
+            if locked.rowCount == 1 {
+                let current = LogPoint(
+                    transactionID: try locked.decode(UInt64.self, row: 0, column: 0),
+                    position: try locked.decode(Int64.self, row: 0, column: 1))
+                guard current == expected else { throw CheckpointMoved(point: current) }
+            }
+            var count = 0
+            if !rows.isEmpty {
+                let result = try connection.query(Self.scheduleQuery(rows))
+                count = try result.decode(Int.self, row: 0, column: 0)
+            }
+            try CheckpointStore.save(last, for: subscriber, on: connection)
+            return count
+        }
+        if wrote > 0 { onScheduled() }
+        return last
+    }
+
+    static func scheduleQuery(_ rows: [DeliveryRow]) -> PGQuery {
+        let adapters = rows.map { Optional($0.adapter) }
+        let eventIDs = rows.map { Optional($0.event.id.uuidString) }
+        let positions = rows.map { Optional(String($0.event.position)) }
+        let reports = rows.map { Optional($0.reportID.uuidString) }
+        let versions = rows.map { Optional(String($0.event.streamVersion)) }
+        let types = rows.map { Optional($0.event.type) }
+        let contentTypes = rows.map { Optional($0.body.contentType) }
+        let bodies = rows.map { Optional(String(decoding: $0.body.body, as: UTF8.self)) }
+        let query: PGQuery = """
+            SELECT hub.schedule_deliveries(\(PGArray(adapters))::text[], \(PGArray(eventIDs))::uuid[], \
+            \(PGArray(positions))::bigint[], \(PGArray(reports))::uuid[], \(PGArray(versions))::bigint[], \
+            \(PGArray(types))::text[], \(PGArray(contentTypes))::text[], \(PGArray(bodies))::text[])
+            """
+        return query.prepared()
+    }
+
+    struct CheckpointMoved: Error {
+        var point: LogPoint
+    }
+}

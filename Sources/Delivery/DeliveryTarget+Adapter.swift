@@ -1,0 +1,58 @@
+import Adapters
+import Curl
+import EventLog
+import HubConfig
+import ReportDomain
+import Webhooks
+
+extension DeliveryTarget {
+    /// The outbound side of an adapter file as the engine runs it; nil for an adapter without one.
+    ///
+    /// The recipient is the adapter's party (or, for a system of the municipality or an app, a
+    /// stand-in named after the adapter) with the file's `processing_agreement`: what the
+    /// redaction of rule 4 goes by.
+    public init?(adapter: AdapterDefinition, configuration: HubConfiguration) throws {
+        guard let outbound = adapter.outbound else { return nil }
+        let recipient = try Party(
+            id: adapter.party ?? PartyID(adapter.name.rawValue), displayName: adapter.displayName,
+            hasProcessingAgreement: adapter.personalData)
+        let format: Format
+        switch outbound.format {
+        case .cloudEvents:
+            format = .cloudEvents
+        case .template:
+            let renderer = OutboundRenderer(adapter: adapter, configuration: configuration)
+            format = .custom { event in
+                let envelope = OutboundEnvelope(
+                    eventID: event.recorded.id, eventType: event.recorded.type, schemaVersion: event.recorded.schemaVersion,
+                    streamVersion: Int(event.recorded.streamVersion), time: event.event.occurredAt,
+                    municipality: MunicipalityCode(event.recorded.municipality))
+                let rendered = try renderer.render(event: event.event, report: event.report, envelope: envelope)
+                return DeliveryBody(contentType: rendered.contentType, body: Array(rendered.body))
+            }
+        }
+        var options = OutboundOptions(timeout: outbound.timeout, connectTimeout: outbound.connectTimeout)
+        switch outbound.authentication {
+        case .none: options.authentication = .none
+        case .bearer(let token): options.authentication = .bearer(token: token.value)
+        case .basic(let username, let password): options.authentication = .basic(user: username, password: password.value)
+        }
+        if let tls = outbound.tls {
+            if let certificate = tls.clientCertificate, let key = tls.clientKey {
+                options.clientCertificate = ClientCertificate(certificatePath: certificate, keyPath: key, keyPassword: tls.keyPassword?.value)
+            }
+            options.caBundlePath = tls.caBundle
+        }
+        options.proxy = outbound.proxy
+        self.init(
+            name: adapter.name.rawValue, recipient: recipient,
+            filter: { event in
+                adapter.receives(event.event, report: event.report, municipality: MunicipalityCode(event.recorded.municipality))
+            },
+            format: format,
+            endpoint: DeliveryEndpoint(
+                url: outbound.url, options: options, secret: try WebhookSecret(outbound.secret.value),
+                retrySchedule: RetrySchedule(waits: outbound.retrySchedule), maxInFlight: outbound.maxInFlight,
+                failureThreshold: outbound.circuitBreaker.failures, pause: outbound.circuitBreaker.pause))
+    }
+}

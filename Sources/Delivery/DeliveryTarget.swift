@@ -1,0 +1,35 @@
+import ReportDomain
+
+/// One adapter's outbound side as the delivery engine runs it: which events it takes, how they are
+/// written for it, and where they go. Built from the adapter's file (`adapters/*.yaml`); the engine
+/// knows nothing of the file format.
+public struct DeliveryTarget: Sendable {
+    /// How a delivery's body is written.
+    public enum Format: Sendable {
+        /// A CloudEvents 1.0 structured JSON event (`application/cloudevents+json`).
+        case cloudEvents
+        /// The adapter's own format; the function may throw to skip an event it has no words for.
+        case custom(@Sendable (DeliveryEvent) throws -> DeliveryBody?)
+    }
+
+    /// The adapter's name: the subscription's and the endpoint's key.
+    public var name: String
+    /// Who the adapter is for the redaction of personal data (rule 4): its party, with its
+    /// processing agreement, or a stand-in for a system of the municipality.
+    public var recipient: Party
+    /// Whether the event is for this adapter (event type, category, party, municipality ...).
+    public var filter: @Sendable (DeliveryEvent) -> Bool
+    public var format: Format
+    public var endpoint: DeliveryEndpoint
+
+    public init(
+        name: String, recipient: Party, filter: @escaping @Sendable (DeliveryEvent) -> Bool, format: Format = .cloudEvents,
+        endpoint: DeliveryEndpoint
+    ) {
+        self.name = name
+        self.recipient = recipient
+        self.filter = filter
+        self.format = format
+        self.endpoint = endpoint
+    }
+}

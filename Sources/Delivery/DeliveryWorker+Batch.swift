@@ -1,0 +1,125 @@
+import Curl
+import Foundation
+import Logging
+import Metrics
+import Postgres
+import Webhooks
+
+extension DeliveryWorker {
+    /// Claims, sends and records one batch of the adapter's deliveries; the number sent.
+    func deliverBatch(_ target: DeliveryTarget) async throws -> Int {
+        let endpoint = target.endpoint
+        let lease = RetrySchedule.seconds(endpoint.options.timeout + endpoint.options.connectTimeout) + 30
+        let claim: PGQuery = "SELECT * FROM hub.claim_deliveries(\(target.name), \(workerID), \(endpoint.maxInFlight), \(lease))"
+        let claimed = try await pool.query(claim.prepared()).rows.map(ClaimedDelivery.init(row:))
+        guard !claimed.isEmpty else { return 0 }
+
+        let outcomes = await withTaskGroup(of: (Int, AttemptOutcome).self) { group in
+            for (index, delivery) in claimed.enumerated() {
+                group.addTask { (index, await self.attempt(delivery, to: endpoint)) }
+            }
+            var outcomes = [AttemptOutcome?](repeating: nil, count: claimed.count)
+            for await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes.map { $0! }
+        }
+        try await record(outcomes, of: claimed, for: target)
+        return claimed.count
+    }
+
+    /// One attempt: the body signed per Standard Webhooks with a fresh timestamp and the
+    /// delivery's own `webhook-id`, sent with the adapter's libcurl settings.
+    func attempt(_ delivery: ClaimedDelivery, to endpoint: DeliveryEndpoint) async -> AttemptOutcome {
+        var headers = [
+            OutboundHeader(name: "Content-Type", value: delivery.body.contentType),
+            OutboundHeader(name: "User-Agent", value: "meldingen-hub"),
+        ]
+        if let secret = endpoint.secret {
+            let timestamp = Int64(Date().timeIntervalSince1970)
+            for header in WebhookSignature.headers(id: delivery.webhookID, timestamp: timestamp, body: delivery.body.body, secret: secret) {
+                headers.append(OutboundHeader(name: header.name, value: header.value))
+            }
+        } else {
+            headers.append(OutboundHeader(name: WebhookSignature.idHeader, value: delivery.webhookID))
+        }
+        let request = OutboundRequest(
+            method: "POST", url: endpoint.url, headers: headers, body: delivery.body.body, options: endpoint.options)
+        do {
+            let response = try await client.send(request)
+            return AttemptOutcome(response: response, now: Date())
+        } catch {
+            return AttemptOutcome(error: error)
+        }
+    }
+
+    /// Writes the outcomes and the endpoint's health in one transaction.
+    func record(_ outcomes: [AttemptOutcome], of claimed: [ClaimedDelivery], for target: DeliveryTarget) async throws {
+        let now = Date()
+        var ids: [String?] = [], states: [String?] = [], statuses: [String?] = [], errors: [String?] = []
+        var responses: [String?] = [], nextAttempts: [String?] = []
+        var succeeded = 0, failed = 0, gone = false
+        for (delivery, outcome) in zip(claimed, outcomes) {
+            ids.append(String(delivery.id))
+            switch outcome {
+            case .delivered(let status, let response):
+                succeeded += 1
+                states.append("delivered"); statuses.append(String(status)); errors.append(nil); responses.append(response)
+                nextAttempts.append(nil)
+            case .gone(let status, let response):
+                // Not the delivery's fault: it waits, unsent, until an operator enables the endpoint.
+                gone = true
+                failed += 1
+                states.append("pending"); statuses.append(String(status))
+                errors.append("the receiver answered 410 Gone; the endpoint is disabled until an operator enables it")
+                responses.append(response); nextAttempts.append(Self.timestamp(now))
+            case .failed(let status, let error, let retryAfter):
+                failed += 1
+                let next = target.endpoint.retrySchedule.nextAttempt(after: delivery.attempts, at: now, retryAfter: retryAfter)
+                states.append(next == nil ? "dead" : "pending"); statuses.append(status.map(String.init))
+                errors.append(error); responses.append(nil); nextAttempts.append(next.map(Self.timestamp))
+            }
+            Counter(label: "hub_deliveries_total", dimensions: [("adapter", target.name), ("outcome", outcome.metricName)]).increment()
+        }
+        let outcomeQuery: PGQuery = """
+            SELECT hub.record_delivery_outcomes(\(workerID), \(PGArray(ids))::bigint[], \(PGArray(states))::text[], \
+            \(PGArray(statuses))::integer[], \(PGArray(errors))::text[], \(PGArray(responses))::text[], \
+            \(PGArray(nextAttempts))::timestamptz[])
+            """
+        let healthQuery: PGQuery = """
+            SELECT hub.record_endpoint_outcome(\(target.name), \(succeeded), \(failed), \(gone), \
+            \(target.endpoint.failureThreshold), \(RetrySchedule.seconds(target.endpoint.pause)))
+            """
+        try await pool.withTransaction { connection in
+            try connection.query(outcomeQuery.prepared())
+            try connection.query(healthQuery.prepared())
+        }
+        if gone {
+            logger.warning("the receiver answered 410 Gone: its endpoint is disabled", metadata: ["adapter": "\(target.name)"])
+        }
+    }
+
+    /// A moment as PostgreSQL reads it in a text array, to the microsecond.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+}
+
+extension AttemptOutcome {
+    var metricName: String {
+        switch self {
+        case .delivered: "delivered"
+        case .gone: "gone"
+        case .failed: "failed"
+        }
+    }
+}
+
+extension ClaimedDelivery {
+    init(row: PGRow) throws {
+        self.init(
+            id: try row.decode(Int64.self, 0), webhookID: try row.decode(String.self, 1), attempts: try row.decode(Int.self, 2),
+            reportID: try row.decode(UUID.self, 3), eventID: try row.decode(UUID.self, 4), eventType: try row.decode(String.self, 5),
+            streamVersion: try row.decode(Int64.self, 6),
+            body: DeliveryBody(contentType: try row.decode(String.self, 7), body: Array(try row.decode(String.self, 8).utf8)),
+            createdAt: try row.decode(Date.self, 9))
+    }
+}

@@ -1,0 +1,36 @@
+import EventLog
+import Foundation
+import ReportDomain
+
+/// The scheduler's memory of recent reports' states, so that an event does not make it replay the
+/// report's stream: bounded, two generations (roughly least recently used). On a miss, or when the
+/// remembered state is not the one right before the event, the stream is replayed up to it.
+struct ReportMemory {
+    let capacity: Int
+    private var recent: [ReportID: (report: Report, version: Int64)] = [:]
+    private var older: [ReportID: (report: Report, version: Int64)] = [:]
+
+    init(capacity: Int) {
+        self.capacity = max(2, capacity)
+    }
+
+    /// The report as it was before its event number `version` (nil before its first).
+    mutating func state(of id: ReportID, before version: Int64, store: EventStore) async throws -> Report? {
+        if version <= 1 { return nil }
+        if let known = recent[id] ?? older[id], known.version == version - 1 { return known.report }
+        let events = try await store.readStream(id.streamName, from: 1, limit: Int(version - 1))
+        let replayed = Report.replay(events.compactMap {
+            try? ReportEvent.decode(eventType: $0.type, schemaVersion: $0.schemaVersion, data: Data($0.data))
+        })
+        return replayed
+    }
+
+    mutating func remember(_ report: Report, id: ReportID, version: Int64) {
+        older.removeValue(forKey: id)
+        recent[id] = (report, version)
+        if recent.count >= capacity / 2 {
+            older = recent
+            recent = [:]
+        }
+    }
+}

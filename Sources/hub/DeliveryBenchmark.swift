@@ -1,0 +1,193 @@
+import Curl
+import Delivery
+import EventLog
+import Foundation
+import Logging
+import Postgres
+import ReportDomain
+import Reports
+import ServiceLifecycle
+import Synchronization
+import Webhooks
+
+/// The measurements of `hub bench deliveries`.
+struct DeliveryBenchmark: Sendable {
+    let config: PGConnectionConfig
+    let deliveries: Int
+    let inFlight: Int
+    let rate: Int
+    let seconds: Int
+    let logger: Logger
+
+    func run() async throws {
+        let setup = PGPool(config: config, maxConnections: 1, logger: logger)
+        try await Migrator(directory: SchemaDirectory.migrations(), logger: logger).migrate(setup)
+        await setup.close()
+
+        let receiver = BenchReceiver()
+        try await receiver.start()
+        let client = OutboundHTTPClient(maxConnections: inFlight * 2, maxConnectionsPerHost: inFlight * 2, logger: logger)
+        let body = Array(Self.sampleBody.utf8)
+        print("hub bench deliveries — receiver on 127.0.0.1:\(receiver.port) answering 204; \(inFlight) in flight\n")
+
+        // The receiver's ceiling: the same client, requests and concurrency, without the hub.
+        let ceiling = try await Self.timed {
+            await withTaskGroup(of: Void.self) { group in
+                for lane in 0..<inFlight {
+                    // Each lane its share of the requests, so that they add up to `deliveries`.
+                    let share = deliveries / inFlight + (lane < deliveries % inFlight ? 1 : 0)
+                    group.addTask {
+                        for _ in 0..<share {
+                            _ = try? await client.send(OutboundRequest(url: receiver.url, headers: [
+                                OutboundHeader(name: "Content-Type", value: "application/cloudevents+json"),
+                            ], body: body))
+                        }
+                    }
+                }
+            }
+        }
+        let ceilingRate = Double(deliveries) / ceiling
+
+        // The hub: the same number of deliveries written as the scheduler writes them (two events
+        // per report, so the per-report order is in play), then sent by one worker.
+        let pool = PGPool(config: config, maxConnections: 8, logger: logger)
+        let target = DeliveryTarget(
+            name: "bench", recipient: try Party(id: "bench", displayName: "bench", hasProcessingAgreement: true),
+            filter: { _ in true },
+            endpoint: DeliveryEndpoint(url: receiver.url, secret: .generate(), maxInFlight: inFlight))
+        try await Self.schedule(deliveries, body: Self.sampleBody, on: pool)
+        let listener = PGListener(config: config, channels: [EventStore.channel, DeliveryWorker.channel], logger: logger)
+        let worker = DeliveryWorker(pool: pool, listener: listener, client: client, targets: [target], logger: logger)
+        let before = receiver.count
+        let group = ServiceGroup(configuration: .init(services: [listener, worker], logger: logger))
+        let hubSeconds = try await withThrowingTaskGroup(of: Void.self) { tasks in
+            let started = ContinuousClock.now
+            tasks.addTask { try await group.run() }
+            while receiver.count - before < deliveries { try await Task.sleep(for: .milliseconds(2)) }
+            let elapsed = ContinuousClock.now - started
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return HTTPBenchmark.milliseconds(elapsed) / 1000
+        }
+        let delivered = try await pool.query("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'").decode(Int.self, row: 0, column: 0)
+        let hubRate = Double(deliveries) / hubSeconds
+
+        print(HTTPBenchmark.row("measurement", "per second", "seconds", "ratio", ""))
+        print(String(repeating: "─", count: 84))
+        print(HTTPBenchmark.row("receiver ceiling (libcurl, no hub)", String(format: "%.0f", ceilingRate), String(format: "%.2f", ceiling), "1.00"))
+        print(HTTPBenchmark.row("deliveries (claim, sign, send, record)", String(format: "%.0f", hubRate), String(format: "%.2f", hubSeconds),
+                                String(format: "%.2f", hubRate / ceilingRate)))
+        print("\(delivered) of \(deliveries) recorded delivered; target ≥ 3,000/s\n")
+
+        let latencies = try await endToEnd(receiver: receiver, client: client, pool: pool)
+        print(HTTPBenchmark.row("submit → arrival at \(rate) reports/s", "p50 ms", "p99 ms", "max ms", "reports"))
+        print(String(repeating: "─", count: 84))
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))] }
+        print(HTTPBenchmark.row(
+            "command handled → receiver has it", String(format: "%.1f", percentile(0.5)), String(format: "%.1f", percentile(0.99)),
+            String(format: "%.1f", sorted.last ?? .nan), "\(sorted.count)"))
+        print("""
+
+            The report is submitted through the command handler (append, NOTIFY); the scheduler follows
+            the log, renders a CloudEvent and writes the delivery; the worker claims, signs and sends it.
+            Target: p50 ≤ 10 ms, p99 ≤ 50 ms.
+            """)
+        await client.shutdown()
+        await pool.close()
+        await receiver.stop()
+    }
+
+    /// Reports submitted at `rate` per second for `seconds`, each timed to its arrival.
+    private func endToEnd(receiver: BenchReceiver, client: OutboundHTTPClient, pool: PGPool) async throws -> [Double] {
+        let store = EventStore(pool: pool, logger: logger)
+        let listener = PGListener(config: config, channels: [EventStore.channel, DeliveryWorker.channel], logger: logger)
+        let target = DeliveryTarget(
+            name: "bench-live", recipient: try Party(id: "bench", displayName: "bench", hasProcessingAgreement: true),
+            filter: { $0.recorded.type == ReportSubmitted.eventType },
+            endpoint: DeliveryEndpoint(url: receiver.url, secret: .generate(), maxInFlight: inFlight))
+        let worker = DeliveryWorker(pool: pool, listener: listener, client: client, targets: [target], logger: logger)
+        let scheduler = DeliveryScheduler(
+            store: store, listener: listener, pool: pool, targets: [target], publicURL: "http://localhost:8080",
+            onScheduled: { worker.wake() }, logger: logger)
+        // The scheduler starts at the end of the log, not at the throughput run's events.
+        let end = try await store.endPoint()
+        try await pool.withConnection { try CheckpointStore.save(end, for: DeliveryScheduler.subscriber, on: $0) }
+        receiver.recordArrivalTimes()
+        let group = ServiceGroup(configuration: .init(services: [listener, scheduler, worker], logger: logger))
+        let handler = ReportCommandHandler(store: store)
+        let policy = MunicipalityPolicy(municipality: "GM0153")
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await Task.sleep(for: .milliseconds(500))
+            let interval = Duration.seconds(1) / rate
+            var next = ContinuousClock.now
+            var sent: [(ReportID, ContinuousClock.Instant)] = []
+            for index in 0..<(rate * seconds) {
+                try await Task.sleep(until: next)
+                next += interval
+                let id = ReportID.generate()
+                let start = ContinuousClock.now
+                sent.append((id, start))
+                let submission = try HTTPBenchmark.submission(index)
+                Task {
+                    _ = try await handler.handle(
+                        ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(submission)),
+                        policy: policy)
+                }
+            }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ContinuousClock.now < deadline, sent.contains(where: { receiver.arrival(of: $0.0.description) == nil }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return sent.compactMap { id, start in
+                receiver.arrival(of: id.description).map { HTTPBenchmark.milliseconds($0 - start) }
+            }
+        }
+    }
+
+    /// Writes `count` pending deliveries of a fixed body, two per report, in batches.
+    static func schedule(_ count: Int, body: String, on pool: PGPool) async throws {
+        var written = 0
+        while written < count {
+            let batch = min(2000, count - written)
+            var adapters: [String?] = [], events: [String?] = [], positions: [String?] = [], reports: [String?] = []
+            var versions: [String?] = [], types: [String?] = [], contentTypes: [String?] = [], bodies: [String?] = []
+            var report = UUID()
+            for index in 0..<batch {
+                if index % 2 == 0 { report = UUID() }
+                adapters.append("bench"); events.append(UUID().uuidString); positions.append(String(written + index + 1))
+                reports.append(report.uuidString); versions.append(String(index % 2 + 1)); types.append("ReportSubmitted")
+                contentTypes.append("application/cloudevents+json"); bodies.append(body)
+            }
+            let query: PGQuery = """
+                SELECT hub.schedule_deliveries(\(PGArray(adapters))::text[], \(PGArray(events))::uuid[], \
+                \(PGArray(positions))::bigint[], \(PGArray(reports))::uuid[], \(PGArray(versions))::bigint[], \
+                \(PGArray(types))::text[], \(PGArray(contentTypes))::text[], \(PGArray(bodies))::text[])
+                """
+            _ = try await pool.query(query)
+            written += batch
+        }
+        _ = try await pool.query("ANALYZE hub.deliveries")
+    }
+
+    static func timed(_ body: () async throws -> Void) async throws -> Double {
+        let started = ContinuousClock.now
+        try await body()
+        return HTTPBenchmark.milliseconds(ContinuousClock.now - started) / 1000
+    }
+
+    /// A CloudEvent of the size the hub sends for a submission.
+    static let sampleBody = """
+        {"datacontenttype":"application/json","dataschema":"http://localhost:8080/schemas/events/ReportSubmitted.v1.json",\
+        "id":"0b6f0f5e-6f0e-4c7a-9a43-6f1f1b9e2d11","municipality":"GM0153","position":"1",\
+        "source":"http://localhost:8080/municipalities/GM0153","specversion":"1.0","subject":"6a0c5f47-1b1e-4c55-8f0e-0d1b8f3f0a42",\
+        "time":"2026-11-23T10:15:30.123Z","type":"nl.meldingenhub.report.ReportSubmitted.v1","sequence":"1",\
+        "data":{"category":"afval.container","channel":"app","description":"Het deksel van de container sluit niet meer; de zakken liggen ernaast.",\
+        "location":{"address":"Hengelosestraat 12, Enschede","latitude":52.2215,"longitude":6.8937,"postcode":"7514 AE"},\
+        "municipality":"GM0153","photo_urls":["https://example.org/photos/deksel.jpg"],"report_id":"6a0c5f47-1b1e-4c55-8f0e-0d1b8f3f0a42",\
+        "submitted_at":"2026-11-23T10:15:30.123Z","urgency":"normal"}}
+        """
+}

@@ -1,0 +1,91 @@
+import Curl
+import Delivery
+import Foundation
+import HubTestSupport
+import Postgres
+import ReportDomain
+import Testing
+
+@Suite("Several processes share the delivery work", .serialized)
+struct SharedWorkTests {
+    @Test("Two workers on one database: every delivery arrives exactly once, in order per report")
+    func twoWorkers() async throws {
+        let harness = try await DeliveryHarness()
+        let receiver = try await Receiver { _, _ in Receiver.Answer(delay: .milliseconds(2)) }
+        let reports = 60
+        let running = harness.start([DeliveryHarness.target("melddesk", url: receiver.url, maxInFlight: 8)], workers: 2)
+        var ids: [ReportID] = []
+        for _ in 0..<reports { ids.append(try await harness.submit()) }
+        for id in ids { try await harness.act(id, .municipalityUser(id: "karin"), .acknowledge) }
+        let requests = try await receiver.waitFor(reports * 2, timeout: .seconds(60))
+        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'", is: reports * 2)
+        try await Task.sleep(for: .milliseconds(200))
+        try await running.stop()
+
+        #expect(receiver.received.count == reports * 2)
+        #expect(Set(requests.map(\.webhookID)).count == reports * 2)
+        for id in ids {
+            let sequence = requests.filter { $0.json["subject"] as? String == id.description }.map { $0.json["sequence"] as? String }
+            #expect(sequence == ["1", "2"])
+        }
+        #expect(try await harness.count("SELECT count(*) FROM hub.deliveries WHERE attempts <> 1") == 0)
+        await receiver.stop()
+        await harness.close()
+    }
+
+    @Test("A process killed mid-delivery loses nothing: its lease runs out and another sends it, under the same webhook-id")
+    func killedMidDelivery() async throws {
+        let harness = try await DeliveryHarness()
+        let receiver = try await Receiver()
+        let target = DeliveryHarness.target("melddesk", url: receiver.url)
+        // Only the scheduler first: the deliveries exist, nobody sends them.
+        let scheduling = harness.start([target], workers: 0)
+        try await harness.submit()
+        try await harness.submit()
+        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries", is: 2)
+        try await scheduling.stop()
+
+        // A process claims both and dies before it knows the outcome.
+        let claimed = try await harness.pool.query("SELECT id, webhook_id FROM hub.claim_deliveries('melddesk', 'killed-process', 10, 0.5)")
+        #expect(claimed.rowCount == 2)
+        let webhookIDs = Set(try claimed.rows.map { try $0.decode(String.self, 1) })
+        // In flight: a live worker does not take them before the lease runs out.
+        #expect(try await harness.pool.query("SELECT * FROM hub.claim_deliveries('melddesk', 'other', 10, 30)").rowCount == 0)
+
+        let running = harness.start([target], workers: 1, leaseSweep: .milliseconds(200))
+        let requests = try await receiver.waitFor(2)
+        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered' AND attempts = 2", is: 2)
+        #expect(Set(requests.map(\.webhookID)) == webhookIDs)
+
+        // The dead process's late word changes nothing: the rows are no longer its own.
+        let ids = PGArray(try claimed.rows.map { Optional(String(try $0.decode(Int64.self, 0))) })
+        let late = try await harness.pool.query("""
+            SELECT hub.record_delivery_outcomes('killed-process', \(ids)::bigint[], '{dead,dead}', '{500,500}', '{x,x}', '{NULL,NULL}', '{NULL,NULL}')
+            """)
+        #expect(try late.decode(Int.self, row: 0, column: 0) == 0)
+        #expect(try await harness.count("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'") == 2)
+        try await running.stop()
+        await receiver.stop()
+        await harness.close()
+    }
+
+    @Test("The scheduler resumes from its checkpoint: restarted, it neither loses nor doubles a delivery")
+    func schedulerRestart() async throws {
+        let harness = try await DeliveryHarness()
+        let receiver = try await Receiver()
+        let target = DeliveryHarness.target("melddesk", url: receiver.url)
+        let first = harness.start([target], workers: 0)
+        for _ in 0..<5 { try await harness.submit() }
+        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries", is: 5)
+        try await first.stop()
+        for _ in 0..<3 { try await harness.submit() }
+        let second = harness.start([target], workers: 1)
+        _ = try await receiver.waitFor(8)
+        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'", is: 8)
+        try await second.stop()
+        #expect(receiver.received.count == 8)
+        #expect(try await harness.count("SELECT count(DISTINCT event_id) FROM hub.deliveries") == 8)
+        await receiver.stop()
+        await harness.close()
+    }
+}
