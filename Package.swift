@@ -112,7 +112,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "Postgres", "EventLog", "ReportDomain", "Reports", "Projections", "HubConfig", "Open311", "Delivery",
+                "Postgres", "EventLog", "ReportDomain", "Reports", "Projections", "HubConfig", "Open311", "Delivery", "Inbound", "Adapters", "Webhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -129,7 +129,7 @@ let package = Package(
             name: "hub",
             dependencies: [
                 "Postgres", "EventLog", "ReportDomain", "Reports", "EmbeddedPostgres",
-                "HubConfig", "Projections", "HubServer", "Delivery", "Curl", "Webhooks", "Adapters",
+                "HubConfig", "Projections", "HubServer", "Delivery", "Inbound", "Curl", "Webhooks", "Adapters",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -165,7 +165,7 @@ let package = Package(
         .target(
             name: "Adapters",
             dependencies: [
-                "ReportDomain", "HubConfig",
+                "ReportDomain", "HubConfig", "Curl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -177,6 +177,19 @@ let package = Package(
             dependencies: [
                 "EventLog", "Postgres", "Curl", "Webhooks", "Adapters", "HubConfig", "ReportDomain", "Reports",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Inbound: webhooks and polled pages of connected systems, verified, mapped and applied once.
+        .target(
+            name: "Inbound",
+            dependencies: [
+                "Adapters", "HubConfig", "Reports", "ReportDomain", "EventLog", "Postgres", "Curl", "Webhooks",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -201,6 +214,7 @@ let package = Package(
             name: "HubServerTests",
             dependencies: [
                 "HubServer", "HubConfig", "Projections", "Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport",
+                "Adapters", "Webhooks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -231,6 +245,15 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InboundTests",
+            dependencies: [
+                "Inbound", "Adapters", "HubConfig", "Curl", "Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -113,6 +113,7 @@ run_schemathesis() {
     # out: it stays open by design, so every request to it would only time out.
     (
         cd "$work"
+        PYTHONPATH="$root/deploy/schemathesis${PYTHONPATH:+:$PYTHONPATH}" \
         "$venv/bin/schemathesis" run "$root/schemas/openapi.yaml" --url "$base" \
             --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
             --header "Authorization: Bearer hub_demo_admin" \

@@ -1,5 +1,6 @@
 import Adapters
 import Curl
+import Foundation
 import EventLog
 import HubConfig
 import ReportDomain
@@ -31,19 +32,13 @@ extension DeliveryTarget {
                 return DeliveryBody(contentType: rendered.contentType, body: Array(rendered.body))
             }
         }
-        var options = OutboundOptions(timeout: outbound.timeout, connectTimeout: outbound.connectTimeout)
-        switch outbound.authentication {
-        case .none: options.authentication = .none
-        case .bearer(let token): options.authentication = .bearer(token: token.value)
-        case .basic(let username, let password): options.authentication = .basic(user: username, password: password.value)
+        let options = OutboundOptions(
+            timeout: outbound.timeout, connectTimeout: outbound.connectTimeout, authentication: outbound.authentication,
+            tls: outbound.tls, proxy: outbound.proxy)
+        var readExternalID: (@Sendable ([UInt8]) -> String?)?
+        if outbound.externalIDPointer != nil {
+            readExternalID = { body in outbound.externalID(inResponse: Data(body)) }
         }
-        if let tls = outbound.tls {
-            if let certificate = tls.clientCertificate, let key = tls.clientKey {
-                options.clientCertificate = ClientCertificate(certificatePath: certificate, keyPath: key, keyPassword: tls.keyPassword?.value)
-            }
-            options.caBundlePath = tls.caBundle
-        }
-        options.proxy = outbound.proxy
         self.init(
             name: adapter.name.rawValue, recipient: recipient,
             filter: { event in
@@ -53,6 +48,7 @@ extension DeliveryTarget {
             endpoint: DeliveryEndpoint(
                 url: outbound.url, options: options, secret: try WebhookSecret(outbound.secret.value),
                 retrySchedule: RetrySchedule(waits: outbound.retrySchedule), maxInFlight: outbound.maxInFlight,
-                failureThreshold: outbound.circuitBreaker.failures, pause: outbound.circuitBreaker.pause))
+                failureThreshold: outbound.circuitBreaker.failures, pause: outbound.circuitBreaker.pause),
+            externalIDInResponse: readExternalID)
     }
 }

@@ -21,15 +21,19 @@ public struct DeliveryTarget: Sendable {
     public var filter: @Sendable (DeliveryEvent) -> Bool
     public var format: Format
     public var endpoint: DeliveryEndpoint
+    /// Reads the receiver's own id for the report from its answer to a delivery (a contractor's
+    /// work-order number), to link it on the report: the card index's other side.
+    public var externalIDInResponse: (@Sendable ([UInt8]) -> String?)?
 
     public init(
         name: String, recipient: Party, filter: @escaping @Sendable (DeliveryEvent) -> Bool, format: Format = .cloudEvents,
-        endpoint: DeliveryEndpoint
+        endpoint: DeliveryEndpoint, externalIDInResponse: (@Sendable ([UInt8]) -> String?)? = nil
     ) {
         self.name = name
         self.recipient = recipient
         self.filter = filter
         self.format = format
         self.endpoint = endpoint
+        self.externalIDInResponse = externalIDInResponse
     }
 }

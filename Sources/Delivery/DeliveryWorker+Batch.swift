@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Metrics
 import Postgres
+import ReportDomain
 import Webhooks
 
 extension DeliveryWorker {
@@ -23,6 +24,7 @@ extension DeliveryWorker {
             return outcomes.map { $0! }
         }
         try await record(outcomes, of: claimed, for: target)
+        await linkExternalIDs(from: outcomes, of: claimed, for: target)
         return claimed.count
     }
 
@@ -94,6 +96,22 @@ extension DeliveryWorker {
         }
         if gone {
             logger.warning("the receiver answered 410 Gone: its endpoint is disabled", metadata: ["adapter": "\(target.name)"])
+        }
+    }
+
+    /// The receiver's ids in its answers, linked on the reports after the outcomes are recorded:
+    /// a link that fails is logged and does not undo a delivery the receiver has.
+    func linkExternalIDs(from outcomes: [AttemptOutcome], of claimed: [ClaimedDelivery], for target: DeliveryTarget) async {
+        guard let read = target.externalIDInResponse, let linkExternalID else { return }
+        for (delivery, outcome) in zip(claimed, outcomes) {
+            guard case .delivered(_, let response) = outcome, let id = read(Array(response.utf8)) else { continue }
+            do {
+                try await linkExternalID(delivery.reportID, try ExternalReference(system: target.name, id: id))
+            } catch {
+                logger.warning(
+                    "could not link the receiver's id from its answer",
+                    metadata: ["adapter": "\(target.name)", "delivery.id": "\(delivery.id)", "error": "\(error)"])
+            }
         }
     }
 

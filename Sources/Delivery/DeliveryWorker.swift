@@ -29,11 +29,13 @@ public final class DeliveryWorker: Service, Sendable {
     let logger: Logger
     /// How often leases of dead processes are taken back.
     let leaseSweep: Duration
+    /// Links a receiver's own id from its answer on the report (see `DeliveryTarget.externalIDInResponse`).
+    let linkExternalID: ExternalIDLinker?
 
     public init(
         pool: PGPool, listener: PGListener?, client: OutboundHTTPClient, targets: [DeliveryTarget],
         workerID: String = DeliveryWorker.defaultWorkerID(), leaseSweep: Duration = .seconds(5),
-        logger: Logger = Logger(label: "hub.delivery.worker")
+        linkExternalID: ExternalIDLinker? = nil, logger: Logger = Logger(label: "hub.delivery.worker")
     ) {
         self.pool = pool
         self.listener = listener
@@ -41,6 +43,7 @@ public final class DeliveryWorker: Service, Sendable {
         self.targets = targets
         self.workerID = workerID
         self.leaseSweep = leaseSweep
+        self.linkExternalID = linkExternalID
         self.logger = logger
         self.signals = Dictionary(uniqueKeysWithValues: targets.map { ($0.name, WakeSignal()) })
     }

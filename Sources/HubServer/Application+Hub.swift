@@ -40,5 +40,6 @@ public func buildRoutes(_ dependencies: HubDependencies) -> HubRoutes {
     Open311Routes(dependencies: dependencies).register(on: routes)
     StatusPageRoutes(dependencies: dependencies).register(on: routes)
     AdminRoutes(dependencies: dependencies).register(on: routes)
+    InboundRoutes(dependencies: dependencies).register(on: routes)
     return routes
 }

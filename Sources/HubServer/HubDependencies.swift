@@ -1,3 +1,4 @@
+import Adapters
 import EventLog
 import HubConfig
 import Postgres
@@ -18,11 +19,14 @@ public struct HubDependencies: Sendable {
     public var metrics: PrometheusCollectorRegistry
     /// Whether the schema is current, for `/health/ready`.
     public var migrationsCurrent: @Sendable () async throws -> Bool
+    /// The connected systems (adapters/): whose webhooks the hub takes.
+    public var adapters: AdapterCatalog
 
     public init(
         configuration: HubConfiguration, pool: PGPool, store: EventStore, listener: PGListener, queries: ReportQueries,
         waitUntilProjected: @escaping @Sendable (LogPoint, Duration) async -> Bool,
-        metrics: PrometheusCollectorRegistry, migrationsCurrent: @escaping @Sendable () async throws -> Bool
+        metrics: PrometheusCollectorRegistry, migrationsCurrent: @escaping @Sendable () async throws -> Bool,
+        adapters: AdapterCatalog = AdapterCatalog(adapters: [])
     ) {
         self.configuration = configuration
         self.pool = pool
@@ -32,5 +36,6 @@ public struct HubDependencies: Sendable {
         self.waitUntilProjected = waitUntilProjected
         self.metrics = metrics
         self.migrationsCurrent = migrationsCurrent
+        self.adapters = adapters
     }
 }

@@ -112,6 +112,12 @@ struct HistoryText: Sendable, Hashable {
             summary = "The reporter's personal data was erased"
             publicSummary = nil
             internalNote = erased.reason
+        case .externalIDLinked(let linked):
+            // Which systems know the report under which number is bookkeeping: internal (rule 3).
+            let previous = before?.externalID(in: linked.system).flatMap { $0 == linked.externalID ? nil : $0 }
+            let replaced = previous.map { " (was \($0))" } ?? ""
+            summary = "Linked to \(linked.system)'s id \(linked.externalID)\(replaced)"
+            publicSummary = nil
         }
     }
 

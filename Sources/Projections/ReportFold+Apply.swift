@@ -28,11 +28,22 @@ extension ReportFold {
         fold.report = Report.evolve(before, event) ?? before
         let erases: Bool
         if case .personalDataErased = event { erases = true } else { erases = false }
+        var ids = externalIDs(in: logged, of: fold.report)
+        if case .externalIDLinked(let linked) = event,
+           !ids.contains(where: { $0.system == linked.system && $0.externalID == linked.externalID }) {
+            // The same row shape as a metadata link. A replaced id of the same system keeps its
+            // row: the card index's key is (system, external_id), and a late message that still
+            // names the old number must find the report; the report's state knows the current one.
+            ids.append(
+                ExternalIDRow(
+                    system: linked.system, externalID: linked.externalID, reportID: fold.report.id,
+                    municipality: fold.report.municipality, point: logged.point))
+        }
         return (
             fold,
             EventRows(
                 history: history(of: logged, before: before, after: fold.report),
-                externalIDs: externalIDs(in: logged, of: fold.report), erasesReporterWords: erases)
+                externalIDs: ids, erasesReporterWords: erases)
         )
     }
 

@@ -13,6 +13,12 @@ public struct ExternalReference: Hashable, Sendable, Codable {
         self.id = id
     }
 
+    /// A reference as an event already recorded it, so a replay never fails on an inconsistent stream.
+    init(uncheckedSystem system: String, id: String) {
+        self.system = system
+        self.id = id
+    }
+
     enum CodingKeys: String, CodingKey {
         case system, id
     }

@@ -66,7 +66,7 @@ public enum NotificationDecision: Hashable, Sendable {
         case .commentAdded(let comment):
             return comment.visibility == .public && comment.author != .reporter ? .step : .none
         case .reportCategorised, .workRejectedByParty, .resolutionConfirmed, .duplicateAttached,
-             .notificationPreferenceChanged, .feedbackGiven, .personalDataErased:
+             .notificationPreferenceChanged, .feedbackGiven, .personalDataErased, .externalIDLinked:
             return .none
         }
     }

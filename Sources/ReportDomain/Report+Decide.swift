@@ -253,6 +253,37 @@ extension Report {
             try String.checkLength(reason, field: "reason", max: 2000)
             guard holdsPersonalData else { return [] }
             return [PersonalDataErased(reportID: id, occurredAt: at, reason: reason).event]
+
+        case .linkExternalID(let reference):
+            // Bookkeeping, not handling: allowed in every state, also closed, confirmed or merged,
+            // because a late answer from another system must still find the report.
+            try requireLinker(actor, of: reference, action)
+            // A retried or repeated answer (the same id again) records nothing new.
+            guard externalID(in: reference.system) != reference.id else { return [] }
+            return [ExternalIDLinked(reportID: id, occurredAt: at, system: reference.system, externalID: reference.id).event]
+        }
+    }
+
+    /// Linking an id: the municipality (a person or its systems) for any system; a party only for
+    /// its own system — the system named like its party id, as its adapter's `party` — and only
+    /// on a report it may see (rule 4). The reporter links nothing: their app's number comes with
+    /// the submission.
+    private func requireLinker(_ actor: Actor, of reference: ExternalReference, _ action: ReportAction) throws(ReportError) {
+        switch actor {
+        case .municipalityUser, .system:
+            return
+        case .reporter:
+            throw .actorNotAllowed(actor: actor, action: action.phrase, status: nil)
+        case .party(let partyID):
+            guard isVisible(to: partyID) else {
+                throw .partyNotAssigned(party: partyID, assignedTo: assigneeName)
+            }
+            guard reference.system == partyID.rawValue else {
+                throw .actorNotAllowed(
+                    actor: actor,
+                    action: "link an id in system \(reference.system); a party links only ids of its own system, \(partyID)",
+                    status: nil)
+            }
         }
     }
 

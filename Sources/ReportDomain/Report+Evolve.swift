@@ -36,6 +36,7 @@ extension Report {
         notificationPreference = submitted.notificationPreference
         urgency = submitted.urgency
         externalReference = submitted.externalReference
+        externalReferences = submitted.externalReference.map { [$0] } ?? []
         submittedAt = submitted.submittedAt
         serviceLevel = ServiceLevelPromise(acknowledgeBy: submitted.expectedAcknowledgementBy, resolveBy: submitted.expectedResolutionBy)
         status = .submitted
@@ -139,6 +140,22 @@ extension Report {
             feedback = SatisfactionFeedback(score: event.score, text: event.text, at: event.occurredAt)
         case .personalDataErased:
             erasePersonalData()
+        case .externalIDLinked(let event):
+            link(event.reference)
+        }
+    }
+
+    /// A system has one id per report: a new id replaces the system's old one in place, so the
+    /// order stays that of the first link. The source system's reference follows, so that status
+    /// flows back under the number that system uses now (rule 2).
+    private mutating func link(_ reference: ExternalReference) {
+        if let index = externalReferences.firstIndex(where: { $0.system == reference.system }) {
+            externalReferences[index] = reference
+        } else {
+            externalReferences.append(reference)
+        }
+        if externalReference?.system == reference.system {
+            externalReference = reference
         }
     }
 

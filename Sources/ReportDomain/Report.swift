@@ -24,8 +24,12 @@ public struct Report: Hashable, Sendable {
     public internal(set) var notificationPreference: NotificationPreference
     /// How urgent the report is.
     public internal(set) var urgency: Urgency
-    /// The report's number in the system it came from.
+    /// The report's number in the system it came from; follows a later link of that same system.
     public internal(set) var externalReference: ExternalReference?
+    /// The report's ids in other systems, one per system, oldest link first: the submission's
+    /// external reference and every `ExternalIDLinked`, a newer id of a system replacing its older one.
+    /// Ids that only an event's metadata named are not here; the projection's card index has those too.
+    public internal(set) var externalReferences: [ExternalReference]
     /// When the reporter made the report: the date that matters (rule 8).
     public internal(set) var submittedAt: Date
     /// What the municipality promised at submission (rule 9).
@@ -74,6 +78,11 @@ public struct Report: Hashable, Sendable {
     /// The party the report is with now, if any.
     public var currentParty: Party? {
         assignee?.party
+    }
+
+    /// The report's id in the given system, if one is linked, e.g. `externalID(in: "lichtpunt")`.
+    public func externalID(in system: String) -> String? {
+        externalReferences.first { $0.system == system }?.id
     }
 
     /// Whether the municipality's promised handling moment has passed while the work is not done.

@@ -38,6 +38,12 @@ public enum ReportAction: Hashable, Sendable {
     case giveFeedback(score: Int, text: String?)
     /// The municipality removes the reporter's personal data.
     case erasePersonalData(reason: String?)
+    /// Record the report's id in another system (the two-sided card index), e.g. the work-order
+    /// number a contractor's system answered with. A system has one id per report: a new id for the
+    /// same system replaces the link; the same id again records nothing. The municipality (a person
+    /// or a system) may link any system's id; a party only its own system's (the system named like
+    /// its party id), on a report it was forwarded to.
+    case linkExternalID(ExternalReference)
 
     /// What the action does, in words for error messages ("Cannot … : the report is closed").
     public var phrase: String {
@@ -60,6 +66,7 @@ public enum ReportAction: Hashable, Sendable {
         case .changeNotificationPreference: "change the notification preference"
         case .giveFeedback: "give feedback"
         case .erasePersonalData: "erase personal data"
+        case .linkExternalID: "link the report to an id in another system"
         }
     }
 }

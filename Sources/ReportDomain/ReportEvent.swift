@@ -20,6 +20,7 @@ public enum ReportEvent: Hashable, Sendable {
     case notificationPreferenceChanged(NotificationPreferenceChanged)
     case feedbackGiven(FeedbackGiven)
     case personalDataErased(PersonalDataErased)
+    case externalIDLinked(ExternalIDLinked)
 
     /// Every payload type the domain knows, in every schema version it can read.
     static let payloadTypes: [any ReportEventPayload.Type] = [
@@ -27,7 +28,7 @@ public enum ReportEvent: Hashable, Sendable {
         ReportForwarded.self, WorkScheduled.self, StatusUpdated.self, WorkCompletedByParty.self,
         WorkRejectedByParty.self, ReportClosed.self, ResolutionConfirmed.self, ReportReopened.self,
         ReportMerged.self, DuplicateAttached.self, CommentAdded.self, NotificationPreferenceChanged.self,
-        FeedbackGiven.self, PersonalDataErased.self,
+        FeedbackGiven.self, PersonalDataErased.self, ExternalIDLinked.self,
     ]
 
     /// Every (event type, schema version) pair the domain can decode; each has a schema file.
@@ -56,6 +57,7 @@ public enum ReportEvent: Hashable, Sendable {
         case .notificationPreferenceChanged(let payload): payload
         case .feedbackGiven(let payload): payload
         case .personalDataErased(let payload): payload
+        case .externalIDLinked(let payload): payload
         }
     }
 

@@ -23,12 +23,14 @@ extension String {
         try checkLength(text, field: field, max: max)
     }
 
-    /// Checks that a text is an absolute http(s) address, as photo links must be.
+    /// Checks that a text is an absolute http(s) address, as photo links must be: no spaces and no
+    /// control characters (NUL among them, which PostgreSQL cannot store).
     static func checkWebAddress(_ text: String, field: String) throws(ReportError) {
         let lower = text.lowercased()
         let hasScheme = lower.hasPrefix("https://") || lower.hasPrefix("http://")
         let rest = lower.drop(while: { $0 != ":" }).dropFirst(3)
-        guard hasScheme, !rest.isEmpty, !text.contains(where: \.isWhitespace), text.count <= 2000 else {
+        let control = text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard hasScheme, !rest.isEmpty, !control, !text.contains(where: \.isWhitespace), text.count <= 2000 else {
             throw .invalidField(field: field, reason: "must be an http or https address without spaces, but was \"\(text.prefix(80))\"")
         }
     }

@@ -6,11 +6,13 @@ import EventLog
 import Foundation
 import HubConfig
 import HubServer
+import Inbound
 import Logging
 import Metrics
 import Postgres
 import Projections
 import Prometheus
+import Reports
 import ServiceLifecycle
 import UnixSignals
 
@@ -57,19 +59,27 @@ struct ServeCommand: AsyncParsableCommand {
         let store = EventStore(pool: pool, logger: logger)
         let projector = ReportProjector(store: store, listener: listener, pool: pool, policy: { configuration.policy(for: $0) }, logger: logger)
         let client = OutboundHTTPClient(logger: logger)
-        let worker = DeliveryWorker(pool: pool, listener: listener, client: client, targets: targets, logger: logger)
+        let worker = DeliveryWorker(
+            pool: pool, listener: listener, client: client, targets: targets,
+            linkExternalID: externalIDLinker(handler: ReportCommandHandler(store: store), policy: { configuration.policy(for: $0) }),
+            logger: logger)
         let scheduler = DeliveryScheduler(
             store: store, listener: listener, pool: pool, targets: targets, publicURL: configuration.publicURL,
             onScheduled: { worker.wake() }, logger: logger)
         logger.info("adapters loaded", metadata: [
             "adapters": "\(adapters.adapters.map(\.name.rawValue).joined(separator: ", "))", "adapters.outbound": "\(targets.count)",
         ])
+        let poller = AdapterPoller(
+            adapters: adapters.adapters,
+            processor: InboundProcessor(pool: pool, handler: ReportCommandHandler(store: store), configuration: configuration, logger: logger),
+            client: client, logger: logger)
         let migrator = try Migrator(directory: SchemaDirectory.migrations())
         let dependencies = HubDependencies(
             configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
             waitUntilProjected: { point, timeout in await projector.waitUntilProjected(point, timeout: timeout) },
             metrics: registry,
-            migrationsCurrent: { try await migrator.pending(pool).isEmpty })
+            migrationsCurrent: { try await migrator.pending(pool).isEmpty },
+            adapters: adapters)
         let app = buildApplication(dependencies, host: host, port: port, logger: logger)
         // Started in this order and stopped in reverse: the server stops taking requests first,
         // then the workers finish the deliveries in flight, the scheduler and the projector their
@@ -78,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [
                     .init(service: pool), .init(service: listener), .init(service: client), .init(service: projector),
-                    .init(service: scheduler), .init(service: worker), .init(service: app),
+                    .init(service: scheduler), .init(service: worker), .init(service: poller), .init(service: app),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {

@@ -3,6 +3,8 @@ import Delivery
 import Foundation
 import HubConfig
 import ReportDomain
+import Reports
+import HTTPTypes
 import Testing
 
 @Suite("The adapter files as delivery targets", .serialized)
@@ -27,7 +29,10 @@ struct AdapterTargetTests {
     func lichtpuntWorkOrders() async throws {
         var lichtpunt = try #require(try Self.targets().first { $0.name == "lichtpunt" })
         let harness = try await DeliveryHarness()
-        let receiver = try await Receiver()
+        // Lichtpunt answers a work order with its own number.
+        let receiver = try await Receiver { _, _ in
+            Receiver.Answer(status: .created, headers: ["Content-Type": "application/json"], body: #"{"werkorder": {"id": "WO-2026-118"}}"#)
+        }
         lichtpunt.endpoint.url = receiver.url
         let running = harness.start([lichtpunt])
         let party = try Party(id: "lichtpunt", displayName: "de verlichtingsaannemer", hasProcessingAgreement: true)
@@ -36,9 +41,15 @@ struct AdapterTargetTests {
         let waste = try await harness.submit(category: "afval.container")
         try await harness.act(waste, .system(name: "routing"), .forward(DeliveryHarness.contractor))
         let requests = try await receiver.waitFor(1)
+        try await harness.waitUntil(
+            "SELECT count(*) FROM hub.events WHERE event_type = 'ExternalIDLinked' AND data->>'external_id' = 'WO-2026-118'", is: 1)
         try await Task.sleep(for: .milliseconds(300))
         try await running.stop()
 
+        // The card index: the report now knows Lichtpunt's number for it.
+        let (state, _) = try await harness.handler.load(lamp)
+        #expect(state?.externalID(in: "lichtpunt") == "WO-2026-118")
+        // Only the work order went out: the link is not a lighting event Lichtpunt subscribes to.
         #expect(receiver.received.count == 1)
         let order = requests[0].json
         #expect(requests[0].headers["content-type"] == "application/json")

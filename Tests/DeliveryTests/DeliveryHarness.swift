@@ -50,7 +50,9 @@ struct DeliveryHarness: Sendable {
     func start(_ targets: [DeliveryTarget], workers: Int = 1, leaseSweep: Duration = .seconds(5)) -> Running {
         let listener = PGListener(config: database.runtime, channels: [EventStore.channel, DeliveryWorker.channel])
         let workerServices = (0..<workers).map { _ in
-            DeliveryWorker(pool: pool, listener: listener, client: client, targets: targets, leaseSweep: leaseSweep)
+            DeliveryWorker(
+                pool: pool, listener: listener, client: client, targets: targets, leaseSweep: leaseSweep,
+                linkExternalID: externalIDLinker(handler: handler, policy: { MunicipalityPolicy(municipality: $0) }))
         }
         let scheduler = DeliveryScheduler(
             store: store, listener: listener, pool: pool, targets: targets, publicURL: "http://hub.test",

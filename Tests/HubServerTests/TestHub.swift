@@ -1,4 +1,5 @@
 import EventLog
+import Adapters
 import Foundation
 import HTTPTypes
 import HubConfig
@@ -41,7 +42,7 @@ struct TestHub {
     }()
 
     static func run(
-        _ mode: TestingSetup = .router, _ body: @Sendable (TestHub, any TestClientProtocol) async throws -> Void
+        _ mode: TestingSetup = .router, adapters: AdapterCatalog = AdapterCatalog(adapters: []), _ body: @Sendable (TestHub, any TestClientProtocol) async throws -> Void
     ) async throws {
         let metrics = Self.metrics
         let database = try await TestDatabase.create()
@@ -56,7 +57,8 @@ struct TestHub {
             configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
             waitUntilProjected: { await projector.waitUntilProjected($0, timeout: $1) },
             metrics: metrics,
-            migrationsCurrent: { try await migrator.pending(pool).isEmpty })
+            migrationsCurrent: { try await migrator.pending(pool).isEmpty },
+            adapters: adapters)
         let hub = TestHub(dependencies: dependencies, pool: pool)
         let app = buildApplication(dependencies, port: 0, services: [listener, projector], logger: logger)
         try await app.test(mode) { client in

@@ -28,6 +28,8 @@ struct Scenario: Sendable {
     static let reporterComment = "Ik woon op nummer 12, bel maar aan"
     static let feedbackText = "Snel opgelost, dank aan Johan van de buurtapp"
     static let rejectReason = "Niet ons contract, dit is de gemeentelijke reiniging"
+    /// Stadsbeheer's work-order numbers for the Rotterdam report, the first replaced by the second.
+    static let stadsbeheerWorkOrders = ["SB-2026-117", "SB-2026-118"]
 
     /// Each municipality's policy; Rotterdam labels "forwarded" its own way.
     static let policy: @Sendable (MunicipalityCode) -> MunicipalityPolicy = { code in
@@ -174,6 +176,15 @@ struct Scenario: Sendable {
 
         try await act(handler, rotterdamReport, .party(Self.roteb.id), .rejectWork(reason: Self.rejectReason))
         try await act(handler, rotterdamReport, .municipalityUser(id: "rob"), .forward(Self.stadsbeheer))
+        // Stadsbeheer's system answers with its work-order number, answers again (nothing new),
+        // then renumbers the order: the card index keeps both numbers, the report the latest.
+        for number in Self.stadsbeheerWorkOrders + [Self.stadsbeheerWorkOrders[1]] {
+            try await act(
+                handler, rotterdamReport, .party(Self.stadsbeheer.id),
+                .linkExternalID(try ExternalReference(system: Self.stadsbeheer.id.rawValue, id: number)))
+        }
+        try await act(
+            handler, lamp, .municipalityUser(id: "conny"), .linkExternalID(try ExternalReference(system: "melddesk", id: "Z-2026-0077")))
 
         for (index, id) in others.enumerated() {
             switch index % 5 {

@@ -36,6 +36,7 @@ enum SampleEvents {
             NotificationPreferenceChanged(reportID: id, occurredAt: at, notificationPreference: Fixtures.onlyResolutionByEmail, contact: Fixtures.contact).event,
             FeedbackGiven(reportID: id, occurredAt: at, score: 4, text: "Snel opgelost.").event,
             PersonalDataErased(reportID: id, occurredAt: at, reason: "Verzoek van de melder.").event,
+            ExternalIDLinked(reportID: id, occurredAt: at, system: "lichtpunt", externalID: "WO-2026-118").event,
         ]
     }
 

@@ -91,6 +91,9 @@ struct SubmissionTests {
         #expect(refusal?.field == "description")
         #expect(refusal?.message.contains("NUL") == true)
         #expect(throws: ReportError.self) { try Department(code: "wegen", name: "\u{0}<") }
+        var photos = Fixtures.submission()
+        photos.photoURLs = ["https://photos.example.nl/a\u{0}.jpg"]
+        #expect(Story().refusal(.reporter, .submit(photos))?.field == "photo_urls[0]")
     }
 
     @Test("Category, municipality and photos are checked")

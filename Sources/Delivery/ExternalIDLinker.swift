@@ -1,0 +1,21 @@
+import Foundation
+import ReportDomain
+import Reports
+
+/// Links an external system's id on a report (`ReportAction.linkExternalID`).
+public typealias ExternalIDLinker = @Sendable (_ reportID: UUID, _ reference: ExternalReference) async throws -> Void
+
+/// The linker the hub runs: the command through the handler, as the delivery process (a system
+/// actor), under the report's municipality's policy; a repeat links nothing new.
+public func externalIDLinker(
+    handler: ReportCommandHandler, policy: @escaping @Sendable (MunicipalityCode) -> MunicipalityPolicy
+) -> ExternalIDLinker {
+    { reportID, reference in
+        let id = ReportID(reportID)
+        let (state, _) = try await handler.load(id)
+        guard let report = state else { return }
+        _ = try await handler.handle(
+            ReportCommand(reportID: id, actor: .system(name: "delivery"), issuedAt: Date(), action: .linkExternalID(reference)),
+            policy: policy(report.municipality))
+    }
+}
