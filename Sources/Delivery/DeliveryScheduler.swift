@@ -75,22 +75,13 @@ public final class DeliveryScheduler: Service, Sendable {
         var point = try await CheckpointStore(pool: pool).load(Self.subscriber)
         var reports = ReportMemory(capacity: cacheCapacity)
         logger.info("delivery scheduler starting", metadata: ["delivery.checkpoint": "\(point)", "delivery.adapters": "\(targets.count)"])
-        let queue = EventBatchQueue()
-        let stream = LogFollower(store: store, listener: listener, batchSize: batchSize).events(after: point)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                do {
-                    for try await event in stream.cancelOnGracefulShutdown() { queue.push(event) }
-                    queue.finish(nil)
-                } catch {
-                    queue.finish(error)
-                }
-            }
-            while !Task.isShuttingDownGracefully, let batch = try await queue.next(limit: batchSize) {
-                let rows = try await deliveries(for: batch, reports: &reports)
-                point = try await commit(rows, through: batch[batch.count - 1].point, after: point)
-            }
-            group.cancelAll()
+        // Held-back events (an earlier transaction still open) are read again after 2 ms, not the
+        // default 20: the workers' own short transactions hold the log back often, and every
+        // millisecond here is a millisecond of the receiver's wait.
+        let follower = LogFollower(store: store, listener: listener, batchSize: batchSize, heldBackRetry: .milliseconds(2))
+        try await follower.forEachBatch(after: point, limit: batchSize) { batch in
+            let rows = try await deliveries(for: batch, reports: &reports)
+            point = try await commit(rows, through: batch[batch.count - 1].point, after: point)
         }
     }
 

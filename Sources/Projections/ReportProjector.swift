@@ -101,22 +101,9 @@ public final class ReportProjector: Service, Sendable {
             if events.count < batchSize { break }
         }
 
-        let queue = EventBatchQueue()
-        let stream = LogFollower(store: store, listener: listener, batchSize: batchSize).events(after: point)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                do {
-                    for try await event in stream.cancelOnGracefulShutdown() { queue.push(event) }
-                    queue.finish(nil)
-                } catch {
-                    queue.finish(error)
-                }
-            }
-            while !Task.isShuttingDownGracefully, let batch = try await queue.next(limit: batchSize) {
-                point = try await project(batch, after: point, cache: &cache)
-                await lag.sample(store: store, projected: point, into: metrics)
-            }
-            group.cancelAll()
+        try await LogFollower(store: store, listener: listener, batchSize: batchSize).forEachBatch(after: point, limit: batchSize) { batch in
+            point = try await project(batch, after: point, cache: &cache)
+            await lag.sample(store: store, projected: point, into: metrics)
         }
     }
 }
