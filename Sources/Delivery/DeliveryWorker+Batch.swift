@@ -8,10 +8,10 @@ import Webhooks
 
 extension DeliveryWorker {
     /// Claims, sends and records one batch of the adapter's deliveries; the number sent.
-    func deliverBatch(_ target: DeliveryTarget) async throws -> Int {
+    func deliverBatch(_ target: DeliveryTarget, limit: Int) async throws -> Int {
         let endpoint = target.endpoint
         let lease = RetrySchedule.seconds(endpoint.options.timeout + endpoint.options.connectTimeout) + 30
-        let claim: PGQuery = "SELECT * FROM hub.claim_deliveries(\(target.name), \(workerID), \(endpoint.maxInFlight), \(lease))"
+        let claim: PGQuery = "SELECT * FROM hub.claim_deliveries(\(target.name), \(workerID), \(limit), \(lease))"
         let claimed = try await pool.query(claim.prepared()).rows.map(ClaimedDelivery.init(row:))
         guard !claimed.isEmpty else { return 0 }
 
@@ -53,7 +53,7 @@ extension DeliveryWorker {
         }
     }
 
-    /// Writes the outcomes and the endpoint's health in one transaction.
+    /// Writes the outcomes and the endpoint's health in one statement.
     func record(_ outcomes: [AttemptOutcome], of claimed: [ClaimedDelivery], for target: DeliveryTarget) async throws {
         let now = Date()
         var ids: [String?] = [], states: [String?] = [], statuses: [String?] = [], errors: [String?] = []
@@ -81,19 +81,13 @@ extension DeliveryWorker {
             }
             Counter(label: "hub_deliveries_total", dimensions: [("adapter", target.name), ("outcome", outcome.metricName)]).increment()
         }
-        let outcomeQuery: PGQuery = """
-            SELECT hub.record_delivery_outcomes(\(workerID), \(PGArray(ids))::bigint[], \(PGArray(states))::text[], \
+        let batch: PGQuery = """
+            SELECT hub.record_delivery_batch(\(workerID), \(PGArray(ids))::bigint[], \(PGArray(states))::text[], \
             \(PGArray(statuses))::integer[], \(PGArray(errors))::text[], \(PGArray(responses))::text[], \
-            \(PGArray(nextAttempts))::timestamptz[])
-            """
-        let healthQuery: PGQuery = """
-            SELECT hub.record_endpoint_outcome(\(target.name), \(succeeded), \(failed), \(gone), \
+            \(PGArray(nextAttempts))::timestamptz[], \(target.name), \(succeeded), \(failed), \(gone), \
             \(target.endpoint.failureThreshold), \(RetrySchedule.seconds(target.endpoint.pause)))
             """
-        try await pool.withTransaction { connection in
-            try connection.query(outcomeQuery.prepared())
-            try connection.query(healthQuery.prepared())
-        }
+        _ = try await pool.query(batch.prepared())
         if gone {
             logger.warning("the receiver answered 410 Gone: its endpoint is disabled", metadata: ["adapter": "\(target.name)"])
         }

@@ -91,7 +91,7 @@ public final class DeliveryWorker: Service, Sendable {
         var pause = Duration.milliseconds(100)
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             do {
-                let sent = try await deliverBatch(target)
+                let sent = try await deliverBatch(target, limit: target.endpoint.maxInFlight)
                 pause = .milliseconds(100)
                 if sent > 0 { continue }
                 await signal.waitUnlessShuttingDown(timeout: try await idleWait(target))

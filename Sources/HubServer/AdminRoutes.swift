@@ -3,10 +3,12 @@ import Foundation
 import HTTPTypes
 import HubConfig
 import Hummingbird
+import Inbound
 
-/// The operator's API for the adapters' outbound side (admin keys only): health per adapter, the
-/// deliveries with every fact of their sending, redelivery of dead letters, and enabling an
-/// endpoint again after a 410 or a pause. The same actions as `hub deliveries`.
+/// The operator's API for the adapters (admin keys only): health per adapter, the deliveries with
+/// every fact of their sending, redelivery of dead letters, enabling an endpoint again after a 410
+/// or a pause (the same actions as `hub deliveries`), and the inbound messages, rejected ones with
+/// their reason.
 struct AdminRoutes: Sendable {
     let dependencies: HubDependencies
     var queries: DeliveryQueries { DeliveryQueries(pool: dependencies.pool) }
@@ -17,6 +19,7 @@ struct AdminRoutes: Sendable {
         router.post("api/v1/admin/deliveries/{id}/redeliver", use: redeliver)
         router.post("api/v1/admin/adapters/{name}/redeliver", use: redeliverDead)
         router.post("api/v1/admin/adapters/{name}/enable", use: enable)
+        router.get("api/v1/admin/inbound", use: inbound)
     }
 
     struct AdapterList: Encodable {
@@ -30,6 +33,16 @@ struct AdminRoutes: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case deliveries
+            case nextBefore = "next_before"
+        }
+    }
+
+    struct InboundPage: Encodable {
+        var messages: [InboundRecord]
+        var nextBefore: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case messages
             case nextBefore = "next_before"
         }
     }
@@ -86,6 +99,20 @@ struct AdminRoutes: Sendable {
         try Self.requireAdmin(context)
         let name = try Self.adapterName(context)
         return try ReportRoutes.json(.ok, ActionResult(adapter: name, enabled: try await queries.enable(adapter: name)))
+    }
+
+    @Sendable func inbound(_ request: Request, context: HubRequestContext) async throws -> Response {
+        try Self.requireAdmin(context)
+        let query = QueryParameters(request)
+        let status = query.string("status")
+        if let status, !InboundQueries.statuses.contains(status) {
+            throw Problem.badRequest(
+                "status must be one of \(InboundQueries.statuses.sorted().joined(separator: ", "))", field: "status")
+        }
+        let limit = try query.int("limit", in: 1...1000) ?? 50
+        let page = try await InboundQueries(pool: dependencies.pool).list(
+            adapter: query.string("adapter"), status: status, before: try query.int64("before"), limit: limit)
+        return try ReportRoutes.json(.ok, InboundPage(messages: page, nextBefore: page.count == limit ? page.last?.id : nil))
     }
 
     static func adapterName(_ context: HubRequestContext) throws -> String {

@@ -8,27 +8,36 @@ import Testing
 
 @Suite("Several processes share the delivery work", .serialized)
 struct SharedWorkTests {
-    @Test("Two workers on one database: every delivery arrives exactly once, in order per report")
+    @Test("Two workers on one database: every delivery arrives, once unless an attempt timed out, in order per report")
     func twoWorkers() async throws {
         let harness = try await DeliveryHarness()
         let receiver = try await Receiver { _, _ in Receiver.Answer(delay: .milliseconds(2)) }
         let reports = 60
-        let running = harness.start([DeliveryHarness.target("melddesk", url: receiver.url, maxInFlight: 8)], workers: 2)
+        // A generous schedule: on a loaded machine a request may time out and be retried (the
+        // same webhook-id), which this test allows; it must not run out of retries and go dead.
+        let target = DeliveryHarness.target(
+            "melddesk", url: receiver.url, retry: Array(repeating: .milliseconds(200), count: 30), maxInFlight: 8)
+        let running = harness.start([target], workers: 2)
         var ids: [ReportID] = []
         for _ in 0..<reports { ids.append(try await harness.submit()) }
         for id in ids { try await harness.act(id, .municipalityUser(id: "karin"), .acknowledge) }
-        let requests = try await receiver.waitFor(reports * 2, timeout: .seconds(60))
-        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'", is: reports * 2)
+        try await harness.waitUntil(
+            "SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'", is: reports * 2, timeout: .seconds(120))
+        let requests = receiver.received
         try await Task.sleep(for: .milliseconds(200))
         try await running.stop()
 
-        #expect(receiver.received.count == reports * 2)
+        // Every delivery arrived; a repeat is only ever a retry of an attempt that timed out (then
+        // recorded as a second attempt), never a second process sending the same row at once.
         #expect(Set(requests.map(\.webhookID)).count == reports * 2)
+        let retried = try await harness.count("SELECT coalesce(sum(attempts - 1), 0) FROM hub.deliveries")
+        #expect(requests.count <= reports * 2 + retried)
         for id in ids {
+            // In order per report: the first arrival of the second event comes after the first event's.
             let sequence = requests.filter { $0.json["subject"] as? String == id.description }.map { $0.json["sequence"] as? String }
-            #expect(sequence == ["1", "2"])
+            #expect(sequence.first == "1")
+            #expect(sequence.firstIndex(of: "2").map { index in !sequence[index...].contains("1") } == true)
         }
-        #expect(try await harness.count("SELECT count(*) FROM hub.deliveries WHERE attempts <> 1") == 0)
         await receiver.stop()
         await harness.close()
     }

@@ -111,8 +111,15 @@ struct InboundWebhookTests {
             #expect(noReport.status == .unprocessableContent)
             #expect(noReport.json["code"] as? String == "inbound.unknown_report")
             #expect(try await hub.eventCount() == events)
-            let rejected = try await hub.pool.query("SELECT count(*) FROM hub.inbound_messages WHERE status = 'rejected'")
-            #expect(try rejected.decode(Int.self, row: 0, column: 0) == 4)
+            // Visible to an operator, with the reason and the payload as sent.
+            #expect(try await client.call(.get, "/api/v1/admin/inbound?status=rejected", key: .kccEnschede).status == .forbidden)
+            let listed = try await client.call(.get, "/api/v1/admin/inbound?status=rejected&adapter=melddesk-enschede", key: .admin)
+            let rejected = try #require(listed.json["messages"] as? [[String: Any]])
+            #expect(rejected.count == 4)
+            let unknownStatus = try #require(rejected.first { $0["code"] as? String == "inbound.unknown_status" })
+            #expect((unknownStatus["reason"] as? String)?.contains("ONBEKEND") == true)
+            #expect((unknownStatus["payload"] as? String)?.contains("ONBEKEND") == true)
+            #expect(try await client.call(.get, "/api/v1/admin/inbound?status=lost", key: .admin).status == .badRequest)
             // A rejected message may come again once its cause is fixed.
             let fixed = try await Self.signed(client, Self.change("M-3", report: id, status: "IN_BEHANDELING", at: "2026-11-23T09:00:00Z"))
             #expect(fixed.json["status"] as? String == "accepted")
