@@ -5,7 +5,15 @@ import Synchronization
 public final class WakeSignal: Sendable {
     public init() {}
 
-    private let state = Mutex<(pending: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
+    private struct State {
+        /// A signal given while nobody waited, for the next wait.
+        var pending = false
+        var waiter: CheckedContinuation<Void, Never>?
+        /// The current wait's time ran out before its waiter was in place: it must not park.
+        var expired = false
+    }
+
+    private let state = Mutex(State())
 
     public func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
@@ -22,6 +30,7 @@ public final class WakeSignal: Sendable {
     /// Returns at the first signal, after `timeout`, or when the task is cancelled.
     public func wait(timeout: Duration) async {
         let consumed = state.withLock { state -> Bool in
+            state.expired = false
             guard state.pending else { return false }
             state.pending = false
             return true
@@ -35,6 +44,9 @@ public final class WakeSignal: Sendable {
                             state.pending = false
                             return true
                         }
+                        // The timer (or a cancellation) came first: waiting now would wait for a
+                        // signal that may never come, and the group would wait with it.
+                        if state.expired { return true }
                         state.waiter = continuation
                         return false
                     }
@@ -50,11 +62,16 @@ public final class WakeSignal: Sendable {
         }
     }
 
-    /// Ends the current wait without recording a signal, so no later wait returns early.
+    /// Ends the current wait without recording a signal, so no later wait returns early; when its
+    /// waiter is not in place yet, marks the wait as over so that it does not park.
     private func timeOut() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            defer { state.waiter = nil }
-            return state.waiter
+            guard let waiter = state.waiter else {
+                state.expired = true
+                return nil
+            }
+            state.waiter = nil
+            return waiter
         }
         waiter?.resume()
     }
