@@ -32,6 +32,7 @@ public func buildRoutes(_ dependencies: HubDependencies) -> HubRoutes {
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: QueryTextMiddleware())
     router.add(middleware: AccessMiddleware(configuration: dependencies.configuration, store: dependencies.store))
     let routes = HubRoutes(router: router)
     ReportRoutes(dependencies: dependencies).register(on: routes)

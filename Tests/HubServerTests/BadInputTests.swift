@@ -73,6 +73,12 @@ struct BadInputTests {
             #expect(badSearch.status == .badRequest)
             let badLimit = try await client.call(.get, "/api/v1/reports?limit=0", key: .kccEnschede)
             #expect(badLimit.status == .badRequest)
+            // The NUL character in a query (schemathesis found it as a 500 on search).
+            let nul = try await client.call(.get, "/api/v1/reports?category=afval%00x", key: .kccEnschede)
+            #expect(nul.status == .badRequest)
+            #expect((nul.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "category")
+            let nulOpen311 = try await client.call(.get, "/open311/v2/requests.json?jurisdiction_id=GM0153&status=open%00")
+            #expect(nulOpen311.status == .badRequest)
             // Found by schemathesis: a cursor no search returned was a 500.
             let badCursor = try await client.call(.get, "/api/v1/reports?cursor=9V%F0%A1%AB%90", key: .kccEnschede)
             #expect(badCursor.status == .badRequest && badCursor.json["code"] as? String == "projection.invalid_search")
