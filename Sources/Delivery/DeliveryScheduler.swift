@@ -50,25 +50,7 @@ public final class DeliveryScheduler: Service, Sendable {
             try? await gracefulShutdown()
             return
         }
-        var pause = Duration.milliseconds(100)
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                try await follow()
-                return
-            } catch let moved as CheckpointMoved {
-                logger.info(
-                    "another process moved the scheduler's checkpoint; continuing from it",
-                    metadata: ["delivery.checkpoint": "\(moved.point)"])
-            } catch {
-                if Task.isCancelled || Task.isShuttingDownGracefully { return }
-                logger.error(
-                    "scheduling deliveries failed; starting again from the checkpoint",
-                    metadata: ["error": "\(error)", "retry.pause": "\(pause)"])
-                let wait = pause
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-                pause = min(pause * 2, .seconds(10))
-            }
-        }
+        await Subscriber.run("the delivery scheduler", logger: logger) { try await follow() }
     }
 
     private func follow() async throws {
@@ -139,21 +121,14 @@ public final class DeliveryScheduler: Service, Sendable {
         return DeliveryRow(adapter: target.name, event: recorded, reportID: reportID.uuid, body: body)
     }
 
-    /// Writes the rows and the checkpoint in one transaction. The checkpoint row is locked and
-    /// compared first: when another process moved it, this one's batch is not the next and it
-    /// starts again from there (its rows would be duplicates, which the insert ignores anyway).
+    /// Writes the rows and the checkpoint in one transaction. The checkpoint is locked and compared
+    /// first: when another process moved it, this one's batch is not the next and it starts again
+    /// from there (its rows would be duplicates, which the insert ignores anyway).
     private func commit(_ rows: [DeliveryRow], through last: LogPoint, after expected: LogPoint) async throws -> LogPoint {
         let subscriber = Self.subscriber
         let wrote = try await pool.withTransaction { connection -> Int in
-            let locked = try connection.query("""
-                SELECT transaction_id, log_position FROM hub.checkpoints WHERE subscriber = \(subscriber) FOR UPDATE
-                """)
-            if locked.rowCount == 1 {
-                let current = LogPoint(
-                    transactionID: try locked.decode(UInt64.self, row: 0, column: 0),
-                    position: try locked.decode(Int64.self, row: 0, column: 1))
-                guard current == expected else { throw CheckpointMoved(point: current) }
-            }
+            let current = try CheckpointStore.lockForWriting(subscriber, on: connection)
+            guard current == expected else { throw CheckpointMoved(point: current) }
             var count = 0
             if !rows.isEmpty {
                 let result = try connection.query(Self.scheduleQuery(rows))
@@ -181,9 +156,5 @@ public final class DeliveryScheduler: Service, Sendable {
             \(PGArray(types))::text[], \(PGArray(contentTypes))::text[], \(PGArray(bodies))::text[])
             """
         return query.prepared()
-    }
-
-    struct CheckpointMoved: Error {
-        var point: LogPoint
     }
 }

@@ -59,6 +59,8 @@ extension DeliveryWorker {
         var ids: [String?] = [], states: [String?] = [], statuses: [String?] = [], errors: [String?] = []
         var responses: [String?] = [], nextAttempts: [String?] = []
         var succeeded = 0, failed = 0, gone = false
+        // Counted per batch, not per delivery: a metric's lookup takes the factory's lock.
+        var outcomeCounts: [String: Int] = [:]
         for (delivery, outcome) in zip(claimed, outcomes) {
             ids.append(String(delivery.id))
             switch outcome {
@@ -79,7 +81,10 @@ extension DeliveryWorker {
                 states.append(next == nil ? "dead" : "pending"); statuses.append(status.map(String.init))
                 errors.append(error); responses.append(nil); nextAttempts.append(next.map(Self.timestamp))
             }
-            Counter(label: "hub_deliveries_total", dimensions: [("adapter", target.name), ("outcome", outcome.metricName)]).increment()
+            outcomeCounts[outcome.metricName, default: 0] += 1
+        }
+        for (outcome, count) in outcomeCounts {
+            Counter(label: "hub_deliveries_total", dimensions: [("adapter", target.name), ("outcome", outcome)]).increment(by: count)
         }
         let batch: PGQuery = """
             SELECT hub.record_delivery_batch(\(workerID), \(PGArray(ids))::bigint[], \(PGArray(states))::text[], \

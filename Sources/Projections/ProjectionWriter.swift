@@ -16,27 +16,11 @@ enum ProjectionWriter {
         case moved(LogPoint)
     }
 
-    /// Serialises the projection's writers (live batches, rebuilds) for the rest of the transaction.
-    static func lock(_ subscriber: String, on connection: PGConnection) throws {
-        let query: PGQuery = "SELECT pg_advisory_xact_lock(hashtext(\("hub.projection." + subscriber)))"
-        try connection.query(query.prepared())
-    }
-
-    static func checkpoint(_ subscriber: String, on connection: PGConnection) throws -> LogPoint {
-        let query: PGQuery = "SELECT transaction_id, log_position FROM hub.checkpoints WHERE subscriber = \(subscriber)"
-        let result = try connection.query(query.prepared())
-        guard result.rowCount == 1 else { return .start }
-        return LogPoint(
-            transactionID: try result.decode(UInt64.self, row: 0, column: 0),
-            position: try result.decode(Int64.self, row: 0, column: 1))
-    }
-
     static func write(
         _ rows: ProjectionRows, subscriber: String, from expected: LogPoint, to point: LogPoint, on connection: PGConnection
     ) throws -> Outcome {
         try connection.transaction { connection in
-            try lock(subscriber, on: connection)
-            let stored = try checkpoint(subscriber, on: connection)
+            let stored = try CheckpointStore.lockForWriting(subscriber, on: connection)
             guard stored == expected else { return .moved(stored) }
             if !rows.reports.isEmpty {
                 try connection.execute("""

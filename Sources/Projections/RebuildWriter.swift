@@ -8,7 +8,7 @@ enum RebuildWriter {
         try connection.transaction { connection in
             // After this lock, a live projector's batch waits for the rebuild, then sees the
             // rebuild's checkpoint and continues from it.
-            try ProjectionWriter.lock(ReportProjector.subscriber, on: connection)
+            _ = try CheckpointStore.lockForWriting(ReportProjector.subscriber, on: connection)
             try connection.execute("TRUNCATE hub.report_projection, hub.report_history, hub.report_external_ids")
             // The search indexes are built once at the end: several times cheaper than
             // maintaining them row by row.

@@ -56,31 +56,7 @@ public final class ReportProjector: Service, Sendable {
     }
 
     public func run() async throws {
-        var pause = Duration.milliseconds(100)
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                try await follow()
-                return
-            } catch let moved as CheckpointMoved {
-                logger.info(
-                    "the projection's checkpoint was moved by a rebuild or another projector; continuing from it",
-                    metadata: ["projection.checkpoint": "\(moved.point)"])
-                pause = .milliseconds(100)
-            } catch {
-                if Task.isCancelled || Task.isShuttingDownGracefully { return }
-                logger.error(
-                    "the report projection failed; starting again from its checkpoint",
-                    metadata: ["error": "\(error)", "retry.pause": "\(pause)"])
-                let wait = pause
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-                pause = min(pause * 2, .seconds(10))
-            }
-        }
-    }
-
-    /// Thrown when a batch finds the checkpoint moved by someone else.
-    struct CheckpointMoved: Error {
-        var point: LogPoint
+        await Subscriber.run("the report projection", logger: logger) { try await follow() }
     }
 
     /// Resumes from the checkpoint, catches up and follows, until shutdown or an error.
