@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hub", targets: ["hub"]),
+        .executable(name: "field-system", targets: ["field-system"]),
         .library(name: "ReportDomain", targets: ["ReportDomain"]),
         .library(name: "EventLog", targets: ["EventLog"]),
     ],
@@ -129,7 +130,7 @@ let package = Package(
             name: "hub",
             dependencies: [
                 "Postgres", "EventLog", "ReportDomain", "Reports", "EmbeddedPostgres",
-                "HubConfig", "Projections", "HubServer", "Delivery", "Inbound", "Curl", "Webhooks", "Adapters",
+                "HubConfig", "Projections", "HubServer", "Delivery", "Inbound", "Curl", "Webhooks", "Adapters", "FieldSystems",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -196,6 +197,32 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Simulators of the systems from the field (a reporting app, the case system, contractors),
+        // each an HTTP program speaking its adapter file's format: for `hub demo` and the end-to-end tests.
+        .target(
+            name: "FieldSystems",
+            dependencies: [
+                "Curl", "Webhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "field-system",
+            dependencies: [
+                "FieldSystems", "Curl", "Webhooks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // Shared by the integration tests: one real PostgreSQL per test process.
         .target(
             name: "HubTestSupport",
@@ -254,6 +281,15 @@ let package = Package(
                 "Inbound", "Adapters", "HubConfig", "Curl", "Reports", "ReportDomain", "EventLog", "Postgres", "HubTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FieldTests",
+            dependencies: [
+                "FieldSystems", "HubServer", "HubConfig", "Adapters", "Curl", "Webhooks", "ReportDomain", "EventLog", "Postgres", "HubTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -136,6 +136,8 @@ fi
 # swift test's summaries, which CI reads.
 if ((status != 0)); then
     cat "$work/schemathesis.log"
+    # deploy/test.sh prints the findings again after swift test, where CI's tail shows them.
+    mkdir -p "$root/.hub" && cp "$work/schemathesis.log" "$root/.hub/schemathesis-failed.log"
     echo "schemathesis.sh: the hub's log follows" >&2
     tail -50 "$work/hub.log" >&2
 fi

@@ -5,7 +5,7 @@ import ReportDomain
 /// What a template can use. Documented field by field in adapters/README.md; absent values
 /// are left out, so `{{#report.address}}…{{/report.address}}` skips them.
 extension OutboundRenderer {
-    func context(event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report?) -> [String: Any] {
+    func context(event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report?, notification: NotificationDecision?) -> [String: Any] {
         let policy = configuration.policy(for: report.municipality).publicStatus
         let publicStatus = policy.status(of: report, main: main)
         let theirStatus = adapter.statuses.outboundStatus(eventType: envelope.eventType, status: report.status)
@@ -84,6 +84,8 @@ extension OutboundRenderer {
             "event": eventContext,
             "report": reportContext,
             "status": statusContext,
+            "notification": Self.notification(
+                notification ?? NotificationDecision.decide(for: report, about: event, policy: configuration.policy(for: report.municipality))),
             "adapter": ["name": adapter.name.rawValue, "display_name": adapter.displayName],
         ]
     }
@@ -96,6 +98,16 @@ extension OutboundRenderer {
             return nil
         }
         return event.redacted(for: standIn)
+    }
+
+    /// Rule 5 for a system that tells the reporter itself (an app): whether to, and through what.
+    private static func notification(_ decision: NotificationDecision) -> [String: Any] {
+        switch decision {
+        case .notify(let channel, let survey):
+            ["send": true, "channel": channel.rawValue, "satisfaction_survey": survey]
+        case .skip(let reason):
+            ["send": false, "skip_reason": reason.rawValue, "satisfaction_survey": false]
+        }
     }
 
     private static func location(_ location: Location) -> [String: Any] {

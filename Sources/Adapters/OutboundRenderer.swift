@@ -20,14 +20,19 @@ public struct OutboundRenderer: Sendable {
 
     /// The body for one event. `main` is the main report's state when `report` is merged under
     /// one, so the public status follows it (rule 6).
-    public func render(event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report? = nil) throws(AdapterFileError) -> RenderedBody {
+    /// `notification` is the domain's decision whether the reporter hears of the event, made on
+    /// the report before redaction (a redacted report has no notification preference left).
+    public func render(
+        event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report? = nil,
+        notification: NotificationDecision? = nil
+    ) throws(AdapterFileError) -> RenderedBody {
         guard case .template(let template) = adapter.outbound?.format else {
             throw failure(line: nil, path: "outbound.format", "adapter \(adapter.name) does not send templates (it sends CloudEvents, or nothing)")
         }
         guard let entry = template.entry(for: envelope.eventType) else {
             throw failure(line: nil, path: "outbound.template.events", "has no template for \(envelope.eventType) and no default")
         }
-        let text = entry.template.render(context(event: event, report: report, envelope: envelope, main: main))
+        let text = entry.template.render(context(event: event, report: report, envelope: envelope, main: main, notification: notification))
         let body = Data(text.utf8)
         if template.isJSON {
             do {

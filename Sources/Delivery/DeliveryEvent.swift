@@ -12,8 +12,14 @@ public struct DeliveryEvent: Sendable {
     public var report: Report
     /// The event's JSON data as the adapter may receive it.
     public var data: [UInt8]
+    /// Whether the reporter is told about this event, decided before redaction (rule 5).
+    public var notification: NotificationDecision
 
-    public init(recorded: RecordedEvent, event: ReportEvent, report: Report, data: [UInt8]) {
+    public init(
+        recorded: RecordedEvent, event: ReportEvent, report: Report, data: [UInt8],
+        notification: NotificationDecision = .skip(.notForReporter)
+    ) {
+        self.notification = notification
         self.recorded = recorded
         self.event = event
         self.report = report

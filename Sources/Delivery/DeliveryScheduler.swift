@@ -100,7 +100,9 @@ public final class DeliveryScheduler: Service, Sendable {
         // Redaction first: the filter and the renderer only ever see what the adapter may see.
         guard let visible = event.redacted(for: target.recipient) else { return nil }
         let data = target.recipient.hasProcessingAgreement ? recorded.data : Array(try visible.encodedData())
-        let seen = DeliveryEvent(recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data)
+        let seen = DeliveryEvent(
+            recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data,
+            notification: target.notification(event, report))
         guard target.filter(seen) else { return nil }
         let body: DeliveryBody
         switch target.format {

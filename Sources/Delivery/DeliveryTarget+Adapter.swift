@@ -28,7 +28,7 @@ extension DeliveryTarget {
                     eventID: event.recorded.id, eventType: event.recorded.type, schemaVersion: event.recorded.schemaVersion,
                     streamVersion: Int(event.recorded.streamVersion), time: event.event.occurredAt,
                     municipality: MunicipalityCode(event.recorded.municipality))
-                let rendered = try renderer.render(event: event.event, report: event.report, envelope: envelope)
+                let rendered = try renderer.render(event: event.event, report: event.report, envelope: envelope, notification: event.notification)
                 return DeliveryBody(contentType: rendered.contentType, body: Array(rendered.body))
             }
         }
@@ -49,6 +49,9 @@ extension DeliveryTarget {
                 url: outbound.url, options: options, secret: try WebhookSecret(outbound.secret.value),
                 retrySchedule: RetrySchedule(waits: outbound.retrySchedule), maxInFlight: outbound.maxInFlight,
                 failureThreshold: outbound.circuitBreaker.failures, pause: outbound.circuitBreaker.pause),
-            externalIDInResponse: readExternalID)
+            externalIDInResponse: readExternalID,
+            notification: { event, report in
+                NotificationDecision.decide(for: report, about: event, policy: configuration.policy(for: report.municipality))
+            })
     }
 }

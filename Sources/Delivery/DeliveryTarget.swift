@@ -24,11 +24,19 @@ public struct DeliveryTarget: Sendable {
     /// Reads the receiver's own id for the report from its answer to a delivery (a contractor's
     /// work-order number), to link it on the report: the card index's other side.
     public var externalIDInResponse: (@Sendable ([UInt8]) -> String?)?
+    /// Whether the reporter is told about an event (rule 5), decided on the whole report before it
+    /// is redacted for the adapter: a reporting app that notifies its user needs the decision, not
+    /// the reporter's data.
+    public var notification: @Sendable (ReportEvent, Report) -> NotificationDecision
 
     public init(
         name: String, recipient: Party, filter: @escaping @Sendable (DeliveryEvent) -> Bool, format: Format = .cloudEvents,
-        endpoint: DeliveryEndpoint, externalIDInResponse: (@Sendable ([UInt8]) -> String?)? = nil
+        endpoint: DeliveryEndpoint, externalIDInResponse: (@Sendable ([UInt8]) -> String?)? = nil,
+        notification: @escaping @Sendable (ReportEvent, Report) -> NotificationDecision = { event, report in
+            NotificationDecision.decide(for: report, about: event, policy: MunicipalityPolicy(municipality: report.municipality))
+        }
     ) {
+        self.notification = notification
         self.name = name
         self.recipient = recipient
         self.filter = filter

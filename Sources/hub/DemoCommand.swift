@@ -1,128 +1,127 @@
+import Adapters
 import ArgumentParser
+import Curl
 import EventLog
+import FieldSystems
 import Foundation
+import HubServer
 import Logging
-import Postgres
-import ReportDomain
-import Reports
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+import Webhooks
 
-/// The newcomer's first look: the waste-container story of DOMAIN.md played on the event log.
+/// The newcomer's first look: the whole hub on the embedded PostgreSQL with the adapter files of
+/// adapters/, the simulated systems they connect (a reporting app, the case system, two
+/// contractors), and the waste-container story of DOMAIN.md played through them, printed as a
+/// timeline of who told whom what, in each system's own words. Then the hub keeps running.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Play the waste-container story on the event log: append, read, follow live, verify.")
-
-    func run() async throws {
-        Hub.bootstrapLogging()
-        let logger = Logger(label: "hub.demo")
-        try await HubDatabase.withRuntimePool(logger: logger) { database, pool in
-            let listener = PGListener(config: database.runtime, channels: [EventStore.channel], logger: logger)
-            let listening = Task { try await listener.run() }
-            defer { listener.stop() }
-            let store = EventStore(pool: pool, logger: logger)
-            try await DemoStory(store: store, listener: listener, database: database).play()
-            listener.stop()
-            _ = try? await listening.value
-        }
-    }
-}
-
-/// The story, step by step, with what the log records and what the reporter sees.
-struct DemoStory: Sendable {
-    let store: EventStore
-    let listener: PGListener
-    let database: HubDatabase
-
-    func play() async throws {
-        let policy = MunicipalityPolicy(
-            municipality: "0153",
-            serviceLevels: ServiceLevelPolicy(
-                standard: ServiceLevel(acknowledgeWithin: .hours(2), resolveWithin: .days(5)),
-                byCategory: ["afval.container": ServiceLevel(acknowledgeWithin: .hours(2), resolveWithin: .days(2))]))
-        let collector = try Party(id: "afval-twente", displayName: "de afvalinzamelaar", hasProcessingAgreement: false)
-        let handler = ReportCommandHandler(store: store)
-        let report = ReportID.generate()
-        print("""
-            Meldingen hub — demo on the \(database.summary)
-
-            Johan reports, through a reporting app, that the lid of the waste container in his
-            street won't close. The hub records every step as an event in one append-only log.
-
+        abstract: "Run the hub with simulated systems, play the waste-container story as a timeline, and keep running.",
+        discussion: """
+            Uses deploy/hub.yaml (or HUB_CONFIG), the adapter files of adapters/ (or HUB_ADAPTERS_DIR) pointed \
+            at simulators on 127.0.0.1, and the demo secrets of deploy/demo.env for any HUB_ADAPTER_… variable \
+            that is not set. Stop it with Ctrl-C (SIGINT) or SIGTERM.
             """)
 
-        // A follower reads the log live (LISTEN/NOTIFY) while the story is told.
-        let start = try await store.endPoint()
-        let follower = LogFollower(store: store, listener: listener)
-        let followed = Task { () -> [RecordedEvent] in
-            var seen: [RecordedEvent] = []
-            for try await event in follower.events(after: start) where event.stream == report.streamName {
-                seen.append(event)
-                if event.type == ResolutionConfirmed.eventType { break }
+    @Option(help: "The hub's port.")
+    var port = 8080
+
+    @Flag(help: "Stop after the story instead of keeping the hub running.")
+    var exit = false
+
+    func run() async throws {
+        Hub.bootstrapLogging(defaultLevel: .warning)
+        let logger = Logger(label: "hub.demo")
+        var environment = ProcessInfo.processInfo.environment
+        let root = try SchemaDirectory.locate(environment: environment).deletingLastPathComponent()
+        for (name, value) in (try? EnvironmentFile.values(at: root.appendingPathComponent("deploy/demo.env"))) ?? [:] where environment[name] == nil {
+            environment[name] = value
+        }
+        let configuration = try ConfigurationFile.load(environment: environment)
+        let catalog = try AdapterCatalog.load(
+            directory: try AdaptersCommand.directory(environment: environment), configuration: configuration, environment: environment)
+        var secrets: [String: WebhookSecret] = [:]
+        for adapter in catalog.adapters {
+            if let secret = adapter.outbound?.secret ?? adapter.inbound?.secret {
+                secrets[adapter.name.rawValue] = try WebhookSecret(secret.value)
             }
-            return seen
         }
 
-        let now = Date()
-        let steps: [(String, Actor, ReportAction)] = [
-            ("the app submits Johan's report", .reporter, .submit(ReportSubmission(
-                municipality: "0153", channel: .app, category: "afval.container",
-                description: "Het deksel van de container in de Hengelosestraat sluit niet meer.",
-                location: try Location(latitude: 52.2215, longitude: 6.8937, address: "Hengelosestraat 12, Enschede", postcode: "7514AE"),
-                photoURLs: ["https://example.org/photos/deksel.jpg"],
-                contact: try ReporterContact(name: "Johan", email: "johan@example.org"),
-                notificationPreference: try NotificationPreference(level: .everyStep, channel: .email)))),
-            ("the case system acknowledges it", .system(name: "melddesk"), .acknowledge),
-            ("routing by category forwards it", .system(name: "routing"), .forward(collector)),
-            ("the collector schedules the work", .party(collector.id), .scheduleWork(on: now.addingTimeInterval(86_400))),
-            ("the collector reports it done, with a photo", .party(collector.id), .completeWork(photoURL: "https://example.org/photos/deksel-gerepareerd.jpg", note: "Nieuw scharnier geplaatst.")),
-            ("Johan confirms it is fixed", .reporter, .confirmResolution),
-        ]
-        print(pad("step", 46) + pad("internal status", 20) + "what Johan sees")
-        print(String(repeating: "─", count: 100))
-        for (index, (title, actor, action)) in steps.enumerated() {
-            let command = ReportCommand(reportID: report, actor: actor, issuedAt: now.addingTimeInterval(Double(index) * 3600), action: action)
-            let outcome = try await handler.handle(command, policy: policy, idempotencyKey: "demo-\(report)-\(index)")
-            let shown = policy.publicStatus.label(for: policy.publicStatus.status(of: outcome.report))
-            print(pad(title, 46) + pad(outcome.report.status.rawValue, 20) + shown)
+        let printer = TimelinePrinter()
+        let client = OutboundHTTPClient(logger: logger)
+        let stage = try FieldStage(secrets: secrets, appKey: "hub_demo_app", client: client, timeline: Timeline { printer.print($0) })
+        let simulators = ServiceGroup(configuration: .init(services: stage.services(logger: logger).map { .init(service: $0) }, logger: logger))
+        let simulatorsRunning = Task { try await simulators.run() }
+        let addresses = try await stage.baseURLs()
+
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let database = try await HubDatabase.open(logger: logger)
+        let bound = Mutex<Int?>(nil)
+        let hub = try HubAssembly(
+            configuration: configuration, adapters: catalog.redirected(addresses), database: database.runtime, host: "127.0.0.1",
+            port: port, metrics: registry, logger: logger
+        ) { port in bound.withLock { $0 = port } }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: hub.services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let failure = Mutex<String?>(nil)
+        let hubRunning = Task {
+            do {
+                try await group.run()
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+                throw error
+            }
         }
-
-        let live = try await withDeadline(seconds: 10) { try await followed.value }
-        print("\nThe live follower received \(live.count) events as they committed:")
-        for event in live {
-            print("  #\(event.position)  v\(event.streamVersion)  \(pad(event.type, 22)) by \(event.metadata.actor)")
+        func stopAll() async {
+            await group.triggerGracefulShutdown()
+            _ = try? await hubRunning.value
+            await simulators.triggerGracefulShutdown()
+            _ = try? await simulatorsRunning.value
+            await client.shutdown()
+            await database.close()
         }
+        do {
+            let started = ContinuousClock.now
+            while bound.withLock({ $0 }) == nil {
+                if let failure = failure.withLock({ $0 }) {
+                    throw DemoStory.DemoStalled(waitingFor: "the hub on port \(port), which stopped: \(failure)")
+                }
+                guard ContinuousClock.now < started + .seconds(30) else {
+                    throw DemoStory.DemoStalled(waitingFor: "the hub to listen on port \(port) (is another program using it? try --port)")
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let base = "http://127.0.0.1:\(bound.withLock { $0 }!)"
+            stage.hub.connect(to: base)
+            print("""
 
-        let stored = try await store.readStream(report.streamName)
-        let replayed = Report.replay(try stored.map {
-            try ReportEvent.decode(eventType: $0.type, schemaVersion: $0.schemaVersion, data: Data($0.data))
-        })
-        print("\nReading the stream \(report.streamName) back: \(stored.count) events, versions \(stored.first?.streamVersion ?? 0)…\(stored.last?.streamVersion ?? 0); replayed state: \(replayed?.status.rawValue ?? "none")")
+                Meldingen hub — demo on the \(database.summary), hub at \(base)
+                Connected (adapters/): \(catalog.adapters.map(\.displayName).joined(separator: ", ")),
+                each played by a simulator on 127.0.0.1 that speaks its own format and vocabulary.
 
-        let retried = try await handler.handle(
-            ReportCommand(reportID: report, actor: .reporter, issuedAt: now, action: .confirmResolution), policy: policy,
-            idempotencyKey: "demo-\(report)-5")
-        print("A retried request with the same idempotency key stored nothing new: \(retried.appended.wasDuplicate)")
+                """)
+            let report = try await DemoStory(stage: stage, printer: printer).play()
+            print("""
 
-        let verification = try await ChainVerifier(pool: store.pool).verify()
-        print("Hash chains: \(verification.eventsChecked) events in \(verification.streamsChecked) streams checked, \(verification.isIntact ? "all intact" : "BROKEN: \(verification.breaks)")")
-        print("\nRun `hub verify` to check the chains again, `hub serve` to follow the log, `hub bench append` to measure.")
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
-}
-
-/// Fails instead of hanging when a step does not finish in time.
-func withDeadline<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw ValidationError("gave up waiting after \(seconds) s")
+                \(exit ? "With --exit the hub stops now; without it, it keeps running and you can try" : "The hub keeps running (Ctrl-C stops it). Try"):
+                  API          \(base)/api/v1/reports?address=Hengelosestraat   (Authorization: Bearer hub_demo_kcc_enschede)
+                  Open311      \(base)/open311/v2/services.json  ·  \(base)/open311/discovery.json
+                  status page  \(base)/status/\(report)  ·  metrics \(base)/metrics
+                  simulators   \(addresses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "  ·  "))
+                """)
+            if !exit {
+                try await hubRunning.value
+            }
+        } catch {
+            await stopAll()
+            throw error
         }
-        let value = try await group.next()!
-        group.cancelAll()
-        return value
+        await stopAll()
     }
 }

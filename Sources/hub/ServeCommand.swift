@@ -1,18 +1,11 @@
 import Adapters
 import ArgumentParser
-import Curl
-import Delivery
-import EventLog
 import Foundation
 import HubConfig
 import HubServer
-import Inbound
 import Logging
 import Metrics
-import Postgres
-import Projections
 import Prometheus
-import Reports
 import ServiceLifecycle
 import UnixSignals
 
@@ -44,7 +37,6 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try ConfigurationFile.load()
         let adapters = try AdapterCatalog.load(
             directory: try AdaptersCommand.directory(environment: environment), configuration: configuration, environment: environment)
-        let targets = try adapters.adapters.compactMap { try DeliveryTarget(adapter: $0, configuration: configuration) }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let database = try await HubDatabase.open(logger: logger)
@@ -54,42 +46,15 @@ struct ServeCommand: AsyncParsableCommand {
             return port
         } ?? 8080
         logger.info("serving", metadata: ["database": "\(database.summary)", "http": "\(host):\(port)"])
-        let pool = PGPool(config: database.runtime, maxConnections: connections, logger: logger)
-        let listener = PGListener(config: database.runtime, channels: [EventStore.channel, DeliveryWorker.channel], logger: logger)
-        let store = EventStore(pool: pool, logger: logger)
-        let projector = ReportProjector(store: store, listener: listener, pool: pool, policy: { configuration.policy(for: $0) }, logger: logger)
-        let client = OutboundHTTPClient(logger: logger)
-        let worker = DeliveryWorker(
-            pool: pool, listener: listener, client: client, targets: targets,
-            linkExternalID: externalIDLinker(handler: ReportCommandHandler(store: store), policy: { configuration.policy(for: $0) }),
-            logger: logger)
-        let scheduler = DeliveryScheduler(
-            store: store, listener: listener, pool: pool, targets: targets, publicURL: configuration.publicURL,
-            onScheduled: { worker.wake() }, logger: logger)
+        let hub = try HubAssembly(
+            configuration: configuration, adapters: adapters, database: database.runtime, host: host, port: port,
+            connections: connections, metrics: registry, logger: logger)
         logger.info("adapters loaded", metadata: [
-            "adapters": "\(adapters.adapters.map(\.name.rawValue).joined(separator: ", "))", "adapters.outbound": "\(targets.count)",
+            "adapters": "\(adapters.adapters.map(\.name.rawValue).joined(separator: ", "))", "adapters.outbound": "\(hub.targets.count)",
         ])
-        let poller = AdapterPoller(
-            adapters: adapters.adapters,
-            processor: InboundProcessor(pool: pool, handler: ReportCommandHandler(store: store), configuration: configuration, logger: logger),
-            client: client, logger: logger)
-        let migrator = try Migrator(directory: SchemaDirectory.migrations())
-        let dependencies = HubDependencies(
-            configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
-            waitUntilProjected: { point, timeout in await projector.waitUntilProjected(point, timeout: timeout) },
-            metrics: registry,
-            migrationsCurrent: { try await migrator.pending(pool).isEmpty },
-            adapters: adapters)
-        let app = buildApplication(dependencies, host: host, port: port, logger: logger)
-        // Started in this order and stopped in reverse: the server stops taking requests first,
-        // then the workers finish the deliveries in flight, the scheduler and the projector their
-        // batches, then libcurl, the listener and the pool close.
         let group = ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(service: pool), .init(service: listener), .init(service: client), .init(service: projector),
-                    .init(service: scheduler), .init(service: worker), .init(service: poller), .init(service: app),
-                ],
+                services: hub.services.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()

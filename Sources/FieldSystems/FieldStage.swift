@@ -1,0 +1,63 @@
+import Curl
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Webhooks
+
+/// The systems of the demo's story, together: the reporting app, the case system and the two
+/// contractors, each an HTTP server on 127.0.0.1 speaking its adapter file's format, all writing
+/// one timeline. The hub is told where they listen (`baseURLs`); they are told where the hub
+/// listens through `hub.connect(to:)`.
+public final class FieldStage: Sendable {
+    public let timeline: Timeline
+    public let hub: HubLink
+    public let app: ReportingApp
+    public let melddesk: CaseSystem
+    public let lichtpunt: Contractor
+    public let afvalTwente: Contractor
+    private let ports = Mutex<[String: Int]>([:])
+
+    /// - Parameters:
+    ///   - secrets: the Standard Webhooks secret of each adapter (by adapter name), as the hub has them.
+    ///   - appKey: the reporting app's API key for the hub (role public).
+    public init(secrets: [String: WebhookSecret], appKey: String, client: OutboundHTTPClient, timeline: Timeline) throws {
+        func secret(_ adapter: String) throws -> WebhookSecret {
+            guard let secret = secrets[adapter] else {
+                throw FieldSystemError(system: adapter, status: 0, detail: "no webhook secret for adapter \(adapter)")
+            }
+            return secret
+        }
+        self.timeline = timeline
+        hub = HubLink(client: client)
+        app = ReportingApp(secret: try secret("verbeterdebuurt"), apiKey: appKey, hub: hub, timeline: timeline)
+        melddesk = CaseSystem(secret: try secret(CaseSystem.adapter), hub: hub, timeline: timeline)
+        lichtpunt = Contractor(.lichtpunt, secret: try secret(ContractorDialect.lichtpunt.adapter), hub: hub, timeline: timeline)
+        afvalTwente = Contractor(.afvalTwente, secret: try secret(ContractorDialect.afvalTwente.adapter), hub: hub, timeline: timeline)
+    }
+
+    /// The systems by the name of their adapter file.
+    public var systems: [(adapter: String, system: any FieldSystem)] {
+        [("verbeterdebuurt", app), (CaseSystem.adapter, melddesk), (lichtpunt.dialect.adapter, lichtpunt), (afvalTwente.dialect.adapter, afvalTwente)]
+    }
+
+    /// Their servers, as services; each records its port when it listens.
+    public func services(logger: Logger) -> [any Service] {
+        systems.map { adapter, system in
+            system.application(logger: logger) { port in self.ports.withLock { $0[adapter] = port } }
+        }
+    }
+
+    /// Where each system listens (`http://127.0.0.1:PORT`), by adapter name, once all listen.
+    public func baseURLs(timeout: Duration = .seconds(10)) async throws -> [String: String] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let known = ports.withLock { $0 }
+            if known.count == systems.count {
+                return known.mapValues { "http://127.0.0.1:\($0)" }
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw FieldSystemError(system: "field stage", status: 0, detail: "the simulated systems did not start listening within \(timeout)")
+    }
+}
