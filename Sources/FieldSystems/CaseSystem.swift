@@ -13,7 +13,7 @@ public final class CaseSystem: FieldSystem {
     /// The path of the adapter file's `outbound.url`.
     public static let deliveryPath = "/api/hub/events"
     /// Melddesk's category codes (as in the adapter file's `categories`).
-    static let categories = ["afval.container": "AFV-CONTAINER", "verlichting.lantaarnpaal": "OV-LICHTPUNT", "weg.gat": "WEG-SCHADE"]
+    static let categories = ["afval.container": "AFV-CONTAINER", "verlichting.lantaarnpaal": "OV-LICHTPUNT", "weg.gat": "WEG-SCHADE", "idee.buurt": "IDEE"]
     let secret: WebhookSecret
     let hub: HubLink
     let timeline: Timeline

@@ -93,6 +93,16 @@ public final class ReportingApp: FieldSystem {
         }
     }
 
+    /// A user's idea for the neighbourhood: not a defect, so no contractor; the municipality
+    /// answers it. Sent as a report in the idea category (`idee.buurt` in deploy/hub.yaml).
+    public func submitIdea(_ description: String, latitude: Double, longitude: Double, address: String?, reporterName: String?) async throws
+        -> AppReport
+    {
+        try await submit(AppSubmission(
+            category: "idee.buurt", description: description, latitude: latitude, longitude: longitude, address: address,
+            reporterName: reporterName, notify: "only_resolution"))
+    }
+
     /// The user says it is fixed.
     public func confirm(_ number: String) async throws {
         try await act(number, "confirm", [:], words: "the user confirms it is fixed")

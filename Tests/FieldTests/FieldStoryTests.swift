@@ -174,3 +174,20 @@ struct FieldStoryTests {
         try await field.stop()
     }
 }
+
+extension FieldStoryTests {
+    @Test("An idea from the app reaches the case system and no contractor; the municipality's answer flows back")
+    func ideaFromTheApp() async throws {
+        let field = try await FieldHarness.start()
+        let app = field.stage.app
+        let idea = try await app.submitIdea(
+            "Zet een bankje bij de speeltuin", latitude: 52.2201, longitude: 6.8901, address: "Pathmossingel 50, Enschede", reporterName: "Johan")
+        try await field.eventually("Melddesk's case for the idea") { field.stage.melddesk.case(for: idea.hubID) != nil }
+        #expect(field.stage.melddesk.case(for: idea.hubID)?.category == "IDEE")
+        try await field.stage.melddesk.setStatus("AFGEHANDELD", hubID: idea.hubID, note: "Het bankje komt er in het voorjaar")
+        try await field.eventually("the app shows the answer") { app.report(idea.number)?.status == "afgesloten" }
+        #expect(app.report(idea.number)?.notifications.count == 1)
+        #expect(field.stage.lichtpunt.orders.isEmpty && field.stage.afvalTwente.orders.isEmpty)
+        try await field.stop()
+    }
+}

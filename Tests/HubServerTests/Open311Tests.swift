@@ -24,7 +24,7 @@ struct Open311RouteTests {
             #expect(xml.text.contains("<service_code>afval.container</service_code>"))
             let json = try await client.call(.get, "/open311/v2/services.json?jurisdiction_id=GM0153")
             #expect(json.contentType == "application/json; charset=utf-8")
-            #expect(json.array.compactMap { $0["service_code"] as? String } == ["afval.container", "verlichting.lantaarnpaal", "weg.gat"])
+            #expect(json.array.compactMap { $0["service_code"] as? String } == ["afval.container", "verlichting.lantaarnpaal", "weg.gat", "idee.buurt"])
             #expect(json.array.first?["metadata"] as? Bool == true)
             let definition = try await client.call(.get, "/open311/v2/services/afval.container.json?jurisdiction_id=GM0153")
             #expect(definition.status == .ok)
