@@ -12,7 +12,8 @@ public struct DeliveryEvent: Sendable {
     public var report: Report
     /// The event's JSON data as the adapter may receive it.
     public var data: [UInt8]
-    /// Whether the reporter is told about this event, decided before redaction (rule 5).
+    /// Whether the reporter is told about this event, decided on the report before redaction
+    /// (rule 5); the scheduler sets it for adapters with their own format, whose templates use it.
     public var notification: NotificationDecision
 
     public init(

@@ -100,9 +100,7 @@ public final class DeliveryScheduler: Service, Sendable {
         // Redaction first: the filter and the renderer only ever see what the adapter may see.
         guard let visible = event.redacted(for: target.recipient) else { return nil }
         let data = target.recipient.hasProcessingAgreement ? recorded.data : Array(try visible.encodedData())
-        let seen = DeliveryEvent(
-            recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data,
-            notification: target.notification(event, report))
+        var seen = DeliveryEvent(recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data)
         guard target.filter(seen) else { return nil }
         let body: DeliveryBody
         switch target.format {
@@ -110,6 +108,8 @@ public final class DeliveryScheduler: Service, Sendable {
             let cloudEvent = CloudEvent(recorded, data: data, occurredAt: event.occurredAt, publicURL: publicURL)
             body = DeliveryBody(contentType: "application/cloudevents+json", body: try cloudEvent.json())
         case .custom(let render):
+            // Decided on the whole report (rule 5), and only where a template may use it.
+            seen.notification = target.notification(event, report)
             do {
                 guard let rendered = try render(seen) else { return nil }
                 body = rendered

@@ -71,8 +71,7 @@ public final class CaseSystem: FieldSystem {
             })
         }
         router.post("simulator/cases/{hub_id}/{status}") { request, context in
-            let body = Array(buffer: try await request.body.collect(upTo: 1 << 16))
-            let input = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+            let input = try await request.jsonObject()
             let answer = try await self.setStatus(
                 context.parameters.get("status") ?? "", hubID: context.parameters.get("hub_id") ?? "",
                 note: input["note"] as? String, reason: input["reason"] as? String)

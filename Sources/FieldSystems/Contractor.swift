@@ -86,8 +86,7 @@ public final class Contractor: FieldSystem {
             guard let step = context.parameters.get("step").flatMap(ContractorStep.init(rawValue:)) else {
                 throw HTTPError(.notFound, message: "steps: \(ContractorStep.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let body = Array(buffer: try await request.body.collect(upTo: 1 << 16))
-            let input = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+            let input = try await request.jsonObject()
             let answer = try await self.report(
                 step, hubID: hubID, date: (input["date"] as? String).flatMap { try? Date($0, strategy: .iso8601) },
                 note: input["note"] as? String, photoURL: input["photo_url"] as? String)

@@ -48,6 +48,27 @@ public final class FieldStage: Sendable {
         }
     }
 
+    /// Waits until `condition` holds: a delivery is asynchronous, so the story and the tests wait
+    /// for what a system shows. Throws `FieldStage.Timeout` naming what was awaited, with the
+    /// timeline so far.
+    public func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw Timeout(what: what, timeout: timeout, timeline: timeline.entries.map { "\($0.from) → \($0.to): \($0.text)" })
+    }
+
+    public struct Timeout: Error, CustomStringConvertible {
+        public var what: String
+        public var timeout: Duration
+        public var timeline: [String]
+        public var description: String {
+            "waited \(timeout) for \(what); the timeline so far:\n" + timeline.map { "  " + $0 }.joined(separator: "\n")
+        }
+    }
+
     /// Where each system listens (`http://127.0.0.1:PORT`), by adapter name, once all listen.
     public func baseURLs(timeout: Duration = .seconds(10)) async throws -> [String: String] {
         let deadline = ContinuousClock.now + timeout

@@ -12,16 +12,19 @@ public final class HubLink: Sendable {
     /// - Parameter baseURL: the hub's address; may be set later with `connect(to:)` when the
     ///   hub starts after its systems (they must listen before the hub sends to them).
     public init(baseURL: String = "http://127.0.0.1:8080", client: OutboundHTTPClient) {
-        self.address = Mutex(baseURL)
+        self.address = Mutex(Self.trimmed(baseURL))
         self.client = client
-        connect(to: baseURL)
     }
 
     /// `http://127.0.0.1:8080`, without a trailing slash.
     public var baseURL: String { address.withLock { $0 } }
 
     public func connect(to baseURL: String) {
-        address.withLock { $0 = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL }
+        address.withLock { $0 = Self.trimmed(baseURL) }
+    }
+
+    private static func trimmed(_ baseURL: String) -> String {
+        baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 
     /// An answer of the hub.

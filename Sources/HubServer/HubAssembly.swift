@@ -51,12 +51,12 @@ public struct HubAssembly: Sendable {
             adapters: adapters.adapters,
             processor: InboundProcessor(pool: pool, handler: handler, configuration: configuration, logger: logger),
             client: client, logger: logger)
-        let migrations = try SchemaDirectory.migrations()
+        let migrator = Migrator(directory: try SchemaDirectory.migrations())
         let dependencies = HubDependencies(
             configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
             waitUntilProjected: { point, timeout in await projector.waitUntilProjected(point, timeout: timeout) },
             metrics: metrics,
-            migrationsCurrent: { try await Migrator(directory: migrations).pending(pool).isEmpty },
+            migrationsCurrent: { try await migrator.pending(pool).isEmpty },
             adapters: adapters)
         let app = buildApplication(dependencies, host: host, port: port, logger: logger) { channel in
             await onServerRunning(channel.localAddress?.port ?? port)

@@ -90,10 +90,10 @@ struct DemoCommand: AsyncParsableCommand {
             let started = ContinuousClock.now
             while bound.withLock({ $0 }) == nil {
                 if let failure = failure.withLock({ $0 }) {
-                    throw DemoStory.DemoStalled(waitingFor: "the hub on port \(port), which stopped: \(failure)")
+                    throw HubDidNotStart(waitingFor: "the hub on port \(port), which stopped: \(failure)")
                 }
                 guard ContinuousClock.now < started + .seconds(30) else {
-                    throw DemoStory.DemoStalled(waitingFor: "the hub to listen on port \(port) (is another program using it? try --port)")
+                    throw HubDidNotStart(waitingFor: "the hub to listen on port \(port) (is another program using it? try --port)")
                 }
                 try await Task.sleep(for: .milliseconds(20))
             }
@@ -123,5 +123,11 @@ struct DemoCommand: AsyncParsableCommand {
             throw error
         }
         await stopAll()
+    }
+
+    /// The demo could not go on: the hub did not start.
+    struct HubDidNotStart: Error, CustomStringConvertible {
+        var waitingFor: String
+        var description: String { "the demo stopped: waited for \(waitingFor) (run with HUB_LOG_LEVEL=info to see why)" }
     }
 }

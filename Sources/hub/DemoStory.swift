@@ -54,15 +54,6 @@ struct DemoStory: Sendable {
     }
 
     private func until(_ what: String, _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw DemoStalled(waitingFor: what) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
-    struct DemoStalled: Error, CustomStringConvertible {
-        var waitingFor: String
-        var description: String { "the demo stopped: waited for \(waitingFor) (run with HUB_LOG_LEVEL=info to see why)" }
+        try await stage.waitUntil(what, timeout: .seconds(30)) { condition() }
     }
 }

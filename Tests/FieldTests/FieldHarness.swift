@@ -65,12 +65,7 @@ struct FieldHarness: Sendable {
 
     /// Waits until `condition` holds; fails, naming what was awaited and the timeline so far.
     func eventually(_ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(25))
-        }
-        throw Timeout(what: what, timeline: stage.timeline.entries.map { "\($0.from) → \($0.to): \($0.text)" })
+        try await stage.waitUntil(what, timeout: timeout, condition)
     }
 
     func stop() async throws {
@@ -79,11 +74,5 @@ struct FieldHarness: Sendable {
         await simulators.triggerGracefulShutdown()
         try await tasks[1].value
         await client.shutdown()
-    }
-
-    struct Timeout: Error, CustomStringConvertible {
-        var what: String
-        var timeline: [String]
-        var description: String { "gave up waiting for \(what); timeline:\n" + timeline.joined(separator: "\n") }
     }
 }
