@@ -38,6 +38,9 @@ if [[ "$have" != "$wanted" || "$("$venv/bin/schemathesis" --version 2>/dev/null 
     "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
 
+# The rules schemathesis would find only with a lucky seed, checked every time.
+"$venv/bin/python" "$root/deploy/schemathesis/document_rules.py" "$root/schemas/openapi.yaml"
+
 # The hub keeps its state (.hub/, the embedded cluster) in the folder it runs in: a fresh one. The
 # postgres user must reach it when we are root, hence 755.
 work="$(mktemp -d /tmp/hub-schemathesis-XXXXXX)"
