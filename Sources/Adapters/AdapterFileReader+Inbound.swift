@@ -4,6 +4,7 @@ import HubConfig
 extension AdapterFileReader {
     static let inboundKeys: Set<String> = Set([
         "tolerance", "message_id", "report", "status", "note", "photo", "expected_date", "updated_at", "reason",
+        "category", "party",
     ]).union(secretKeys("secret"))
 
     func inbound(_ value: ConfigValue, root: ConfigValue) throws(AdapterFileIssue) -> InboundSettings {
@@ -35,7 +36,9 @@ extension AdapterFileReader {
             photoPointer: try pointer("photo"),
             expectedDatePointer: try pointer("expected_date"),
             updatedAtPointer: try pointer("updated_at"),
-            reasonPointer: try pointer("reason"))
+            reasonPointer: try pointer("reason"),
+            categoryPointer: try pointer("category"),
+            partyPointer: try pointer("party"))
     }
 
     func polling(_ value: ConfigValue) throws(AdapterFileIssue) -> PollingSettings {

@@ -16,6 +16,12 @@ public enum InboundAction: String, Sendable, CaseIterable {
     case close
     /// It is not fixed after all.
     case reopen
+    /// The municipality puts the report in another category (theirs at `inbound.category`, mapped
+    /// by `categories:`): a case system correcting the reporter's choice.
+    case categorise
+    /// The municipality routes the report to a party (at `inbound.party`): a case system deciding
+    /// who does the work, e.g. after a party sent it back as "not ours".
+    case forward
     /// A code the system sends that means nothing for the report; accepted and dropped.
     case ignore
 
@@ -24,7 +30,7 @@ public enum InboundAction: String, Sendable, CaseIterable {
     public var isForParties: Bool {
         switch self {
         case .schedule, .startWork, .partyDone, .rejectWork, .comment, .reopen, .ignore: true
-        case .acknowledge, .close: false
+        case .acknowledge, .close, .categorise, .forward: false
         }
     }
 

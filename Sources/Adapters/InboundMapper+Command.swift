@@ -75,6 +75,17 @@ extension InboundMapper {
             return .close(message.closureReason ?? .resolved, publicNote: message.publicText, internalNote: message.note)
         case .reopen:
             return .reopen(reason: message.reason ?? message.note)
+        case .categorise:
+            guard let category = message.category else {
+                throw InboundRejection(code: .missingField, message: "status \"\(message.statusCode)\" means categorise, which needs the category")
+            }
+            return category == report.category ? nil : .categorise(category)
+        case .forward:
+            guard let id = message.party, let party = parties[id] else {
+                throw InboundRejection(code: .missingField, message: "status \"\(message.statusCode)\" means forward, which needs a party of the hub")
+            }
+            if report.currentParty?.id == id, [.forwarded, .scheduled, .inProgress].contains(report.status) { return nil }
+            return .forward(party)
         }
     }
 }

@@ -6,9 +6,12 @@ import ReportDomain
 /// before (Webhooks); `Report.decide` after.
 public struct InboundMapper: Sendable {
     public let adapter: AdapterDefinition
+    /// The parties of the hub configuration, for a case system's `forward`.
+    public let parties: [PartyID: Party]
 
-    public init(adapter: AdapterDefinition) {
+    public init(adapter: AdapterDefinition, parties: [PartyID: Party] = [:]) {
         self.adapter = adapter
+        self.parties = parties
     }
 
     /// One webhook body. `webhookID` is the `webhook-id` header, the message id when the file
@@ -65,6 +68,24 @@ public struct InboundMapper: Sendable {
             }
             message.photoURL = photo
         }
+        if let pointer = settings.categoryPointer, let theirs = optional(pointer, in: document) {
+            guard let ours = adapter.categories.ours(for: theirs) else {
+                let known = adapter.categories.pairs.map(\.theirs).joined(separator: ", ")
+                throw InboundRejection(
+                    code: .invalidField,
+                    message: "\(Self.shown(pointer)) is \"\(theirs.prefix(80))\", a category the adapter file does not map; known: \(known.isEmpty ? "none" : known)")
+            }
+            message.category = ours
+        }
+        if let pointer = settings.partyPointer, let party = optional(pointer, in: document) {
+            let id = PartyID(party)
+            guard parties[id] != nil else {
+                let known = parties.keys.map(\.rawValue).sorted().joined(separator: ", ")
+                throw InboundRejection(
+                    code: .invalidField, message: "\(Self.shown(pointer)) is \"\(party.prefix(80))\", which is no party of the hub; known: \(known)")
+            }
+            message.party = id
+        }
         message.expectedDate = try date(settings.expectedDatePointer, in: document)
         message.updatedAt = try date(settings.updatedAtPointer, in: document)
         try checkNeeds(message, rule: rule, settings: settings)
@@ -86,6 +107,10 @@ public struct InboundMapper: Sendable {
             throw missing("a reason", settings.reasonPointer ?? settings.notePointer, key: "reason")
         case .comment where message.note == nil:
             throw missing("the comment", settings.notePointer, key: "note")
+        case .categorise where message.category == nil:
+            throw missing("the category", settings.categoryPointer, key: "category")
+        case .forward where message.party == nil:
+            throw missing("the party", settings.partyPointer, key: "party")
         default:
             break
         }

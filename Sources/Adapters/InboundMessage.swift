@@ -22,6 +22,10 @@ public struct InboundMessage: Sendable, Hashable {
     /// When the status changed at their end.
     public var updatedAt: Date?
     public var reason: String?
+    /// For `categorise`: our category, mapped from theirs.
+    public var category: CategoryCode?
+    /// For `forward`: the party, as the hub configuration names it.
+    public var party: PartyID?
 
     public init(
         messageID: String?, report: ReportReference, statusCode: String, action: InboundAction,

@@ -19,13 +19,19 @@ public struct InboundSettings: Sendable {
     public var updatedAtPointer: String?
     /// Why, for `reject` and `reopen`.
     public var reasonPointer: String?
+    /// Their category code, for `categorise`.
+    public var categoryPointer: String?
+    /// The party's id in the hub configuration, for `forward`.
+    public var partyPointer: String?
 
     public init(
         secret: SecretReference, tolerance: Duration = .seconds(300), messageIDPointer: String? = nil,
         reportPointer: ReportReferencePointer, statusPointer: String, notePointer: String? = nil,
         photoPointer: String? = nil, expectedDatePointer: String? = nil, updatedAtPointer: String? = nil,
-        reasonPointer: String? = nil
+        reasonPointer: String? = nil, categoryPointer: String? = nil, partyPointer: String? = nil
     ) {
+        self.categoryPointer = categoryPointer
+        self.partyPointer = partyPointer
         self.secret = secret
         self.tolerance = tolerance
         self.messageIDPointer = messageIDPointer

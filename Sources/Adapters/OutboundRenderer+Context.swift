@@ -8,7 +8,13 @@ extension OutboundRenderer {
     func context(event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report?, notification: NotificationDecision?) -> [String: Any] {
         let policy = configuration.policy(for: report.municipality).publicStatus
         let publicStatus = policy.status(of: report, main: main)
-        let theirStatus = adapter.statuses.outboundStatus(eventType: envelope.eventType, status: report.status)
+        // A merged report follows its main report (rule 6): status, planning, party and fix are
+        // the main report's; its number, words, place and reporter stay its own.
+        var followed = report
+        if report.status == .merged, let main, main.id == report.mainReportID, main.status != .merged {
+            followed = main
+        }
+        let theirStatus = adapter.statuses.outboundStatus(eventType: envelope.eventType, status: followed.status)
         let publicText = theirStatus?.text ?? policy.label(for: publicStatus)
 
         var eventContext: [String: Any] = [
@@ -16,6 +22,7 @@ extension OutboundRenderer {
             "type": envelope.eventType,
             "schema_version": envelope.schemaVersion,
             "stream_version": envelope.streamVersion,
+            "position": envelope.position,
             "time": Self.timestamp(envelope.time),
             "occurred_at": Self.timestamp(event.occurredAt),
             "municipality": envelope.municipality.rawValue,
@@ -52,15 +59,16 @@ extension OutboundRenderer {
         reportContext["address"] = report.location.address
         reportContext["postcode"] = report.location.postcode
         reportContext["their_status"] = theirStatus?.code
-        reportContext["expected_resolution_by"] = report.serviceLevel.resolveBy.map(Self.timestamp)
-        reportContext["scheduled_for"] = report.scheduledFor.map(Self.timestamp)
-        if let party = report.currentParty {
+        reportContext["expected_resolution_by"] = followed.serviceLevel.resolveBy.map(Self.timestamp)
+        reportContext["scheduled_for"] = followed.scheduledFor.map(Self.timestamp)
+        reportContext["main_report_id"] = report.mainReportID?.description
+        if let party = followed.currentParty {
             reportContext["party"] = ["id": party.id.rawValue, "name": party.displayName]
         }
         if let reference = report.externalReference {
             reportContext["external_reference"] = ["system": reference.system, "id": reference.id]
         }
-        if let completion = report.completion {
+        if let completion = followed.completion {
             var values: [String: Any] = ["at": Self.timestamp(completion.at)]
             values["photo_url"] = completion.photoURL
             values["note"] = completion.note
@@ -78,7 +86,7 @@ extension OutboundRenderer {
             reportContext["contact"] = values
         }
 
-        var statusContext: [String: Any] = ["text": publicText, "ours": report.status.rawValue]
+        var statusContext: [String: Any] = ["text": publicText, "ours": followed.status.rawValue]
         statusContext["code"] = theirStatus?.code
         return [
             "event": eventContext,

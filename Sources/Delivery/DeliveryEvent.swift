@@ -8,8 +8,11 @@ public struct DeliveryEvent: Sendable {
     public var recorded: RecordedEvent
     /// The domain event, redacted for the adapter.
     public var event: ReportEvent
-    /// The report as it was right after this event, redacted for the adapter.
+    /// The report as it was right after this event, redacted for the adapter. For an event of a
+    /// main report delivered for a duplicate merged under it (rule 6): the duplicate.
     public var report: Report
+    /// The main report, when `report` is merged under one: its status is the one `report` shows.
+    public var main: Report?
     /// The event's JSON data as the adapter may receive it.
     public var data: [UInt8]
     /// Whether the reporter is told about this event, decided on the report before redaction
@@ -18,8 +21,9 @@ public struct DeliveryEvent: Sendable {
 
     public init(
         recorded: RecordedEvent, event: ReportEvent, report: Report, data: [UInt8],
-        notification: NotificationDecision = .skip(.notForReporter)
+        main: Report? = nil, notification: NotificationDecision = .skip(.notForReporter)
     ) {
+        self.main = main
         self.notification = notification
         self.recorded = recorded
         self.event = event

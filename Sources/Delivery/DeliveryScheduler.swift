@@ -84,23 +84,44 @@ public final class DeliveryScheduler: Service, Sendable {
             let before = try await reports.state(of: id, before: recorded.streamVersion, store: store)
             guard let report = Report.evolve(before, event) else { continue }
             reports.remember(report, id: id, version: recorded.streamVersion)
+            var main: Report?
+            if let mainID = report.mainReportID {
+                main = try await reports.current(of: mainID, store: store)
+            }
             for target in targets {
-                if let row = try delivery(of: recorded, event: event, report: report, reportID: id, for: target) {
+                if let row = try delivery(of: recorded, event: event, report: report, main: main, for: target) {
                     rows.append(row)
+                }
+            }
+            guard event.reachesDuplicates, !report.duplicateIDs.isEmpty else { continue }
+            // Rule 6: the reporters of the reports merged under this one follow it. A system with
+            // its own format (an app) hears of the event as of each duplicate, in the duplicate's
+            // words and numbers; CloudEvents carry the event itself, which their receivers have had.
+            for duplicateID in report.duplicateIDs {
+                guard let duplicate = try await reports.current(of: duplicateID, store: store), duplicate.mainReportID == id else {
+                    continue
+                }
+                for target in targets where target.format.isCustom {
+                    if let row = try delivery(of: recorded, event: event, report: duplicate, main: report, for: target) {
+                        rows.append(row)
+                    }
                 }
             }
         }
         return rows
     }
 
-    /// The target's delivery of one event, or nil when its subscription does not take it.
+    /// The target's delivery of one event for one report (the event's own, or a duplicate merged
+    /// under it), or nil when its subscription does not take it.
     func delivery(
-        of recorded: RecordedEvent, event: ReportEvent, report: Report, reportID: ReportID, for target: DeliveryTarget
+        of recorded: RecordedEvent, event: ReportEvent, report: Report, main: Report? = nil, for target: DeliveryTarget
     ) throws -> DeliveryRow? {
         // Redaction first: the filter and the renderer only ever see what the adapter may see.
         guard let visible = event.redacted(for: target.recipient) else { return nil }
         let data = target.recipient.hasProcessingAgreement ? recorded.data : Array(try visible.encodedData())
-        var seen = DeliveryEvent(recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data)
+        var seen = DeliveryEvent(
+            recorded: recorded, event: visible, report: report.redacted(for: target.recipient), data: data,
+            main: main?.redacted(for: target.recipient))
         guard target.filter(seen) else { return nil }
         let body: DeliveryBody
         switch target.format {
@@ -120,7 +141,7 @@ public final class DeliveryScheduler: Service, Sendable {
                 return nil
             }
         }
-        return DeliveryRow(adapter: target.name, event: recorded, reportID: reportID.uuid, body: body)
+        return DeliveryRow(adapter: target.name, event: recorded, reportID: report.id.uuid, body: body)
     }
 
     /// Writes the rows and the checkpoint in one transaction. The checkpoint is locked and compared

@@ -26,9 +26,10 @@ extension DeliveryTarget {
             format = .custom { event in
                 let envelope = OutboundEnvelope(
                     eventID: event.recorded.id, eventType: event.recorded.type, schemaVersion: event.recorded.schemaVersion,
-                    streamVersion: Int(event.recorded.streamVersion), time: event.event.occurredAt,
+                    streamVersion: Int(event.recorded.streamVersion), position: event.recorded.position, time: event.event.occurredAt,
                     municipality: MunicipalityCode(event.recorded.municipality))
-                let rendered = try renderer.render(event: event.event, report: event.report, envelope: envelope, notification: event.notification)
+                let rendered = try renderer.render(event: event.event, report: event.report, envelope: envelope, main: event.main,
+                    notification: event.notification)
                 return DeliveryBody(contentType: rendered.contentType, body: Array(rendered.body))
             }
         }

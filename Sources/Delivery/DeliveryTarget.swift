@@ -10,6 +10,12 @@ public struct DeliveryTarget: Sendable {
         case cloudEvents
         /// The adapter's own format; the function may throw to skip an event it has no words for.
         case custom(@Sendable (DeliveryEvent) throws -> DeliveryBody?)
+
+        /// Whether the adapter writes its own format, from the report it is for (rule 6 needs that).
+        var isCustom: Bool {
+            if case .custom = self { return true }
+            return false
+        }
     }
 
     /// The adapter's name: the subscription's and the endpoint's key.

@@ -25,6 +25,20 @@ struct ReportMemory {
         return replayed
     }
 
+    /// The report as the scheduler last saw it, else as stored now (nil when it has no events).
+    /// For another report than the event's — a main report and its duplicates (rule 6) — whose
+    /// state at the event is its latest: the log is read in order.
+    mutating func current(of id: ReportID, store: EventStore) async throws -> Report? {
+        if let known = recent[id] ?? older[id] { return known.report }
+        let events = try await store.readStream(id.streamName, from: 1, limit: Int(Int32.max))
+        guard let last = events.last else { return nil }
+        let replayed = Report.replay(events.compactMap {
+            try? ReportEvent.decode(eventType: $0.type, schemaVersion: $0.schemaVersion, data: Data($0.data))
+        })
+        if let replayed { remember(replayed, id: id, version: last.streamVersion) }
+        return replayed
+    }
+
     mutating func remember(_ report: Report, id: ReportID, version: Int64) {
         older.removeValue(forKey: id)
         recent[id] = (report, version)

@@ -43,7 +43,10 @@ public final class CaseSystem: FieldSystem {
     /// The back office changes the case's status; Melddesk tells the hub in its own words
     /// (`IN_BEHANDELING`, `AFGEHANDELD`, `ADMINISTRATIEF_GESLOTEN`, ...).
     @discardableResult
-    public func setStatus(_ status: String, hubID: String, note: String? = nil, reason: String? = nil, plannedOn: Date? = nil) async throws
+    public func setStatus(
+        _ status: String, hubID: String, note: String? = nil, reason: String? = nil, plannedOn: Date? = nil, category: String? = nil,
+        handler: String? = nil
+    ) async throws
         -> HubLink.Answer
     {
         let (number, change) = state.withLock { state in
@@ -54,7 +57,10 @@ public final class CaseSystem: FieldSystem {
         message["toelichting"] = note
         message["reden"] = reason
         message["geplandOp"] = plannedOn?.formatted(.iso8601)
-        timeline.record(from: displayName, to: "hub", "case \(number): status \(status)\(note.map { " \"\($0)\"" } ?? "")")
+        message["categorie"] = category
+        message["behandelaar"] = handler
+        let detail = [category.map { "categorie \($0)" }, handler.map { "behandelaar \($0)" }, note.map { "\"\($0)\"" }].compactMap { $0 }
+        timeline.record(from: displayName, to: "hub", "case \(number): status \(status)\(detail.isEmpty ? "" : " " + detail.joined(separator: ", "))")
         let answer = try await hub.postSigned(adapter: Self.adapter, json: message, secret: secret, messageID: change)
         return try FieldSystemError.check(answer, system: displayName)
     }

@@ -40,7 +40,7 @@ struct EventFeed: Sendable {
                 if caller.role == .party {
                     guard let party, let id = ReportID(streamName: event.stream),
                           access[id]?.involvedParties.contains(party.id) == true,
-                          let domainParty = try? Party(id: party.id, displayName: party.name, hasProcessingAgreement: party.processingAgreement),
+                          let domainParty = try? party.domainParty(),
                           let redacted = decoded.redacted(for: domainParty)
                     else { continue }
                     if !party.processingAgreement { data = Array(try redacted.encodedData()) }

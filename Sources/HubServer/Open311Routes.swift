@@ -117,7 +117,7 @@ struct Open311Routes: Sendable {
             let routed = try await handler.handle(
                 ReportCommand(
                     reportID: reportID, actor: .system(name: "routing"), issuedAt: Date(),
-                    action: .forward(try Party(id: party.id, displayName: party.name, hasProcessingAgreement: party.processingAgreement))),
+                    action: .forward(try party.domainParty())),
                 policy: municipality.policy, idempotencyKey: "routing:\(reportID)",
                 metadata: EventMetadata(actor: "system:routing", correlationID: context.id))
             last = routed.appended.events.last?.point ?? last

@@ -25,7 +25,7 @@ enum ReportCommandRoute: String, CaseIterable, Sendable {
             guard let party = configuration.party(id) else {
                 throw Problem.badRequest("party \"\(id)\" is not configured", code: "request.unknown_party", field: "party")
             }
-            return .forward(try Party(id: party.id, displayName: party.name, hasProcessingAgreement: party.processingAgreement))
+            return .forward(try party.domainParty())
         case .schedule:
             return .scheduleWork(on: try input.required(input.date, "date"))
         case .status:

@@ -68,7 +68,7 @@ struct ReportRoutes: Sendable {
             let routed = try await handler.handle(
                 ReportCommand(
                     reportID: reportID, actor: .system(name: "routing"), issuedAt: Date(),
-                    action: .forward(try Party(id: party.id, displayName: party.name, hasProcessingAgreement: party.processingAgreement))),
+                    action: .forward(try party.domainParty())),
                 policy: config.policy, idempotencyKey: "routing:\(reportID)",
                 metadata: EventMetadata(actor: "system:routing", correlationID: context.id, causationID: outcome.appended.events.first?.eventID.uuidString.lowercased()))
             last = routed.appended.events.last?.point ?? last

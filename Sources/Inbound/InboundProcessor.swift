@@ -31,7 +31,7 @@ public struct InboundProcessor: Sendable {
     public func receive(
         _ payload: [UInt8], from adapter: AdapterDefinition, webhookID: String?, via source: InboundSource, now: Date = Date()
     ) async throws -> InboundOutcome {
-        let mapper = InboundMapper(adapter: adapter)
+        let mapper = InboundMapper(adapter: adapter, parties: configuration.domainParties)
         let message: InboundMessage
         switch mapper.message(from: Data(payload), webhookID: webhookID) {
         case .failure(let rejection):

@@ -94,9 +94,11 @@ public final class PGListener: Service, Sendable {
     }
 
     private func publish(_ event: Event) {
-        subscribers.withLock { subscribers in
-            for continuation in subscribers.values { continuation.yield(event) }
-        }
+        // Yield outside the lock: yielding resumes the waiting task, which takes that task's
+        // status lock, while cancelling that task holds its status lock and runs onTermination,
+        // which takes ours. Yielding under our lock deadlocked the two threads (seen in the tests).
+        let receivers = subscribers.withLock { Array($0.values) }
+        for continuation in receivers { continuation.yield(event) }
     }
 
     private func listenLoop() {

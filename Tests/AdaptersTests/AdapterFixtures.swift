@@ -84,7 +84,7 @@ enum AdapterFixtures {
     static func envelope(for event: ReportEvent, version: Int) -> OutboundEnvelope {
         OutboundEnvelope(
             eventID: UUID(), eventType: event.eventType, schemaVersion: event.schemaVersion, streamVersion: version,
-            time: event.occurredAt, municipality: "GM0153")
+            position: Int64(version), time: event.occurredAt, municipality: "GM0153")
     }
 
     struct FixtureError: Error, CustomStringConvertible {

@@ -136,6 +136,31 @@ import Testing
         }
     }
 
+    @Test func aCaseSystemCorrectsTheCategoryAndRoutesToAParty() throws {
+        let lighting = try Party(id: "lichtpunt", displayName: "de verlichtingsaannemer", hasProcessingAgreement: true)
+        let mapper = InboundMapper(adapter: try AdapterFixtures.adapter("melddesk-enschede"), parties: [lighting.id: lighting])
+        var story = try AdapterFixtures.story(category: "weg.gat")
+        let id = story.report.id.description
+        let recategorised = try mapper.message(from: try body(["meldingId": id, "status": "HERCATEGORISEREN", "mutatieId": "m1", "categorie": "OV-LICHTPUNT"])).get()
+        let categorise = try #require(try mapper.command(for: recategorised, report: story.report, receivedAt: AdapterFixtures.start).get())
+        #expect(categorise.action == .categorise("verlichting.lantaarnpaal"))
+        try story.apply(categorise.action, by: categorise.actor, at: 30)
+        // Sent again: the report is in that category already.
+        #expect(try mapper.command(for: recategorised, report: story.report, receivedAt: AdapterFixtures.start).get() == nil)
+
+        let routed = try mapper.message(from: try body(["meldingId": id, "status": "DOORZETTEN", "mutatieId": "m2", "behandelaar": "lichtpunt"])).get()
+        let forward = try #require(try mapper.command(for: routed, report: story.report, receivedAt: AdapterFixtures.start).get())
+        #expect(forward.action == .forward(lighting))
+        try story.apply(forward.action, by: forward.actor, at: 60)
+        #expect(try mapper.command(for: routed, report: story.report, receivedAt: AdapterFixtures.start).get() == nil)
+
+        #expect(rejection(mapper, try body(["meldingId": id, "status": "DOORZETTEN", "mutatieId": "m3", "behandelaar": "wegenbouwer"]))
+            == InboundRejection(code: .invalidField, message: "/behandelaar is \"wegenbouwer\", which is no party of the hub; known: lichtpunt"))
+        #expect(rejection(mapper, try body(["meldingId": id, "status": "DOORZETTEN", "mutatieId": "m4"]))
+            == InboundRejection(code: .missingField, message: "status \"DOORZETTEN\" means forward, which needs the party at /behandelaar"))
+        #expect(rejection(mapper, try body(["meldingId": id, "status": "HERCATEGORISEREN", "mutatieId": "m5", "categorie": "ONBEKEND"]))?.code == .invalidField)
+    }
+
     @Test func aPolledPageReadsEachUpdateOnItsOwn() throws {
         let yaml = """
             name: straatwerk

@@ -128,6 +128,89 @@ struct FieldStoryTests {
         try await field.stop()
     }
 
+    @Test("Duplicates: a second report next door is merged into the first, and its reporter follows the main report, in the app's own numbers")
+    func duplicatesFollowTheirMainReport() async throws {
+        let field = try await FieldHarness.start()
+        let app = field.stage.app, collector = field.stage.afvalTwente
+        let main = try await app.submit(Self.container)
+        var nextDoor = Self.container
+        nextDoor.address = "Hengelosestraat 11, Enschede"
+        nextDoor.description = "Container bij nummer 11: deksel kapot."
+        nextDoor.reporterName = "Fatima El Amrani"
+        nextDoor.reporterEmail = "fatima@example.nl"
+        nextDoor.notify = "only_resolution"
+        let duplicate = try await app.submit(nextDoor)
+        try await field.eventually("both work orders") {
+            collector.order(for: main.hubID) != nil && collector.order(for: duplicate.hubID) != nil
+        }
+
+        let merged = try await field.stage.hub.post(
+            "/api/v1/reports/\(duplicate.hubID)/merge", json: ["into": main.hubID], bearer: FieldHarness.kccKey)
+        #expect(merged.status == 200, "\(merged.text)")
+        try await field.eventually("the app shows the merge") { app.report(duplicate.number)?.status == "dubbel" }
+        // The collector drops the duplicate's order: the main report's covers both containers.
+        try await field.eventually("the collector withdraws the duplicate's order") {
+            collector.order(for: duplicate.hubID)?.received == ["actie OPDRACHT", "actie INTREKKEN"]
+        }
+
+        let photo = "https://foto.afvaltwente.example/deksel-11-12.jpg"
+        try await collector.report(.scheduled, hubID: main.hubID, date: Date().addingTimeInterval(86_400))
+        try await collector.report(.done, hubID: main.hubID, note: "Beide deksels vervangen", photoURL: photo)
+        try await field.eventually("the duplicate's reporter sees it resolved") { app.report(duplicate.number)?.status == "opgelost" }
+        let shown = try #require(app.report(duplicate.number))
+        #expect(shown.hubID == duplicate.hubID, "the app hears of it under the duplicate's own hub id")
+        #expect(shown.fixPhotoURL == photo)
+        #expect(shown.statuses.suffix(3) == ["dubbel", "ingepland", "opgelost"], "\(shown.statuses)")
+        // She chose to hear of the resolution only: one message, the main report's.
+        #expect(shown.notifications == ["Opgelost"])
+        try await field.eventually("the main report resolved") { app.report(main.number)?.status == "opgelost" }
+        #expect(app.report(main.number)?.notifications.last == "Opgelost")
+        // The hub's own view agrees: the duplicate keeps its number and shows the main report's status.
+        let seen = try await field.stage.hub.get("/api/v1/reports/\(duplicate.hubID)", bearer: FieldHarness.kccKey)
+        #expect(seen.text.contains(main.hubID))
+        try await field.stop()
+    }
+
+    @Test("Melddesk routes: the collector sends a report back as not ours; the back office corrects the category and routes it to Lichtpunt")
+    func caseSystemRoutes() async throws {
+        let field = try await FieldHarness.start()
+        let app = field.stage.app, collector = field.stage.afvalTwente, lighting = field.stage.lichtpunt, melddesk = field.stage.melddesk
+        var wrongCategory = Self.container
+        wrongCategory.description = "De lamp boven de containers brandt niet meer."
+        let report = try await app.submit(wrongCategory)
+        try await field.eventually("the collector's work order") { collector.order(for: report.hubID) != nil }
+        try await collector.report(.notOurs, hubID: report.hubID, note: "Dit gaat over de lantaarnpaal, niet over de container")
+        try await field.eventually("Melddesk sees it back") { melddesk.case(for: report.hubID)?.log.count ?? 0 >= 3 }
+
+        // An unknown party or category is refused with what is known, and changes nothing.
+        do {
+            _ = try await melddesk.setStatus("DOORZETTEN", hubID: report.hubID, handler: "wegenbouwer")
+            Issue.record("the hub accepted a party it does not know")
+        } catch let refusal as FieldSystemError {
+            #expect(refusal.status == 400, "\(refusal)")
+            #expect(refusal.detail.contains("known: afval-twente, lichtpunt"), "\(refusal)")
+        }
+
+        _ = try await melddesk.setStatus("HERCATEGORISEREN", hubID: report.hubID, category: "OV-LICHTPUNT")
+        _ = try await melddesk.setStatus("DOORZETTEN", hubID: report.hubID, note: "Lamp boven de containers", handler: "lichtpunt")
+        try await field.eventually("Lichtpunt's work order") { lighting.order(for: report.hubID) != nil }
+        try await field.eventually("the app shows it with Lichtpunt") {
+            app.report(report.number)?.statusText == "Doorgezet naar de verlichtingsaannemer"
+        }
+        #expect(lighting.order(for: report.hubID)?.received.first == "werkorder.nieuw NIEUW")
+        // Lichtpunt names reports by its own number: wait until the hub linked it from the answer.
+        let order = try #require(lighting.order(for: report.hubID)?.number)
+        try await field.eventually("the hub knows Lichtpunt's number") {
+            try await field.stage.hub.get("/api/v1/reports?external_system=lichtpunt&external_id=\(order)", bearer: FieldHarness.kccKey)
+                .text.contains(report.hubID)
+        }
+        try await lighting.report(.done, hubID: report.hubID, photoURL: "https://foto.lichtpunt.example/lamp.jpg")
+        try await field.eventually("resolved") { app.report(report.number)?.status == "opgelost" }
+        let seen = try await field.stage.hub.get("/api/v1/reports/\(report.hubID)", bearer: FieldHarness.kccKey)
+        #expect(seen.text.contains("verlichting.lantaarnpaal"))
+        try await field.stop()
+    }
+
     @Test("Each party sees only its own reports, and personal data only with a processing agreement")
     func partiesSeeOnlyTheirOwn() async throws {
         let field = try await FieldHarness.start()

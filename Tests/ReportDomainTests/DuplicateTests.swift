@@ -33,6 +33,30 @@ struct DuplicateTests {
         #expect(view.mainReportID == main.id)
     }
 
+    @Test("What happens to the main report reaches its duplicates' systems; its bookkeeping does not")
+    func whatReachesDuplicates() throws {
+        var main = Story.submitted()
+        let duplicate = Story.submitted()
+        var reaching: [String] = []
+        var staying: [String] = []
+        func record(_ events: [ReportEvent]) {
+            for event in events {
+                if event.reachesDuplicates { reaching.append(event.eventType) } else { staying.append(event.eventType) }
+            }
+        }
+        record(try main.act(conny, .attachDuplicate(duplicate.id)))
+        record(try main.act(conny, .acknowledge))
+        record(try main.act(conny, .addComment("Intern: bewoner belt vaak", visibility: .internal)))
+        record(try main.act(conny, .addComment("We kijken ernaar.", visibility: .public)))
+        record(try main.act(.system(name: "routing"), .forward(Fixtures.wasteCollector)))
+        record(try main.act(.party("renewi"), .completeWork(photoURL: "https://foto.example/na.jpg", note: nil)))
+        record(try main.act(.reporter, .reopen(reason: "Nog steeds kapot")))
+        #expect(reaching == ["ReportAcknowledged", "CommentAdded", "ReportForwarded", "WorkCompletedByParty", "ReportReopened"])
+        #expect(staying == ["DuplicateAttached", "CommentAdded"])
+        // The main report's own submission is no news to a duplicate merged under it later.
+        #expect(!main.events[0].reachesDuplicates)
+    }
+
     @Test("Without its main report's state a merged report shows as closed as a duplicate")
     func withoutMain() throws {
         let main = Story.submitted()
