@@ -127,7 +127,7 @@ extension AdapterFileReader {
                 throw child.issue("is neither an event type nor default; event types: \(Self.eventTypes.sorted().joined(separator: ", "))")
             }
             let text = try child.reading { value throws(HubConfigError) in try value.string() }
-            outbound.templates[key] = try compile(text, at: child, json: outbound.isJSON)
+            outbound.templates[key] = try compile(text, at: child, pragma: outbound.escapingPragma)
         }
         guard !outbound.templates.isEmpty else { throw eventsValue.issue("must give at least one template (per event type, or default)") }
         let wanted = filter.eventTypes ?? Self.eventTypes
@@ -138,11 +138,11 @@ extension AdapterFileReader {
         return outbound
     }
 
-    private func compile(_ text: String, at value: ConfigValue, json: Bool) throws(AdapterFileIssue) -> OutboundTemplate.Entry {
-        OutboundRenderer.registerJSONContentType()
+    private func compile(_ text: String, at value: ConfigValue, pragma: String) throws(AdapterFileIssue) -> OutboundTemplate.Entry {
+        OutboundRenderer.registerContentTypes()
         do {
             // The pragma sits on the template's first line, so the parser's line numbers stay the file's.
-            let template = try MustacheTemplate(string: (json ? OutboundRenderer.jsonPragma : "") + text)
+            let template = try MustacheTemplate(string: pragma + text)
             return OutboundTemplate.Entry(template: template, line: value.line, path: value.path)
         } catch let error as MustacheTemplate.ParserError {
             // A block scalar's text starts on the line after its `|`.

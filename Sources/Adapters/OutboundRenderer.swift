@@ -54,9 +54,15 @@ public struct OutboundRenderer: Sendable {
     static let jsonPragma = "{{% CONTENT_TYPE: JSON_STRING}}"
 
     /// Mustache looks content types up by name in a process-wide table; registering is idempotent.
-    static func registerJSONContentType() {
+    static func registerContentTypes() {
         _ = registration
     }
 
-    private static let registration: Void = MustacheContentTypes.register(JSONStringContentType(), named: "JSON_STRING")
+    /// Inserted before a form template's text: percent-encode values.
+    static let formPragma = "{{% CONTENT_TYPE: FORM_VALUE}}"
+
+    private static let registration: Void = {
+        MustacheContentTypes.register(JSONStringContentType(), named: "JSON_STRING")
+        MustacheContentTypes.register(FormValueContentType(), named: "FORM_VALUE")
+    }()
 }

@@ -29,7 +29,20 @@ public struct OutboundTemplate: Sendable {
 
     /// Whether the body is JSON, so values are escaped for JSON strings and the result is checked.
     public var isJSON: Bool {
-        let type = contentType.lowercased().split(separator: ";").first.map(String.init) ?? ""
-        return type.trimmingCharacters(in: .whitespaces) == "application/json" || type.hasSuffix("+json")
+        mediaType == "application/json" || mediaType.hasSuffix("+json")
+    }
+
+    /// Whether the body is a form (`application/x-www-form-urlencoded`), so values are percent-encoded.
+    public var isForm: Bool {
+        mediaType == "application/x-www-form-urlencoded"
+    }
+
+    /// How `{{value}}` is escaped: for a JSON string, a form value, or else (XML, HTML) as HTML.
+    var escapingPragma: String {
+        isJSON ? OutboundRenderer.jsonPragma : isForm ? OutboundRenderer.formPragma : ""
+    }
+
+    private var mediaType: String {
+        (contentType.lowercased().split(separator: ";").first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
     }
 }

@@ -103,4 +103,36 @@ import Testing
                 && issue.path == "outbound.template.events.default" && issue.message.hasPrefix("rendered ReportSubmitted as text that is not JSON")
         }
     }
+
+    @Test func aFormTemplatePercentEncodesEveryValueSoNoFieldCanBeAddedOrChanged() throws {
+        let yaml = """
+            name: test
+            municipalities: [GM0153]
+            outbound:
+              url: https://example.nl/open311/v2/requests.json
+              secret_env: TEST_SECRET
+              format: template
+              template:
+                content_type: application/x-www-form-urlencoded
+                events:
+                  default: 'service_code={{report.their_category}}&lat={{{report.latitude}}}&description={{report.description}}&address_string={{report.address}}'
+            """
+        let adapter = try AdapterDefinition.parse(
+            yaml: yaml, file: "/srv/adapters/test.yaml", configuration: AdapterFixtures.configuration, environment: AdapterFixtures.environment)
+        var story = try AdapterFixtures.story()
+        try story.apply(.addComment("x", visibility: .internal), at: 1)
+        let event = try #require(story.events.last)
+        let rendered = try OutboundRenderer(adapter: adapter, configuration: AdapterFixtures.configuration)
+            .render(event: event, report: story.report, envelope: AdapterFixtures.envelope(for: event, version: 2))
+        #expect(rendered.contentType == "application/x-www-form-urlencoded")
+        let text = String(decoding: rendered.body, as: UTF8.self)
+        // The description holds quotes and a newline; nothing of it can end its field.
+        var form = URLComponents()
+        form.percentEncodedQuery = text
+        let fields = try #require(form.queryItems)
+        #expect(fields.map(\.name) == ["service_code", "lat", "description", "address_string"])
+        #expect(fields.first { $0.name == "description" }?.value == story.report.description)
+        #expect(fields.first { $0.name == "address_string" }?.value == story.report.location.address)
+        #expect(!text.contains(" ") && !text.contains("\n") && !text.contains("\""))
+    }
 }
