@@ -42,7 +42,18 @@ extension AdapterFileReader {
     }
 
     func polling(_ value: ConfigValue) throws(AdapterFileIssue) -> PollingSettings {
-        try requireKeys(value, ["url", "interval", "cursor_parameter", "next_cursor", "items", "authentication", "tls", "proxy", "timeout"])
+        try requireKeys(value, [
+            "url", "interval", "cursor_parameter", "next_cursor", "next_cursor_in_last_item", "items", "authentication", "tls", "proxy",
+            "timeout",
+        ])
+        let cursor: (pointer: String, inLastItem: Bool)
+        switch (value.child("next_cursor"), value.child("next_cursor_in_last_item")) {
+        case (let inResponse?, nil): cursor = (try inResponse.jsonPointer(), false)
+        case (nil, let inItem?): cursor = (try inItem.jsonPointer(), true)
+        default:
+            throw value.issue(
+                "needs exactly one of next_cursor (a pointer into the response) or next_cursor_in_last_item (a pointer into its last update, e.g. /updated_datetime)")
+        }
         let parameter = try value.requiredChild("cursor_parameter")
         let name = try parameter.text()
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }) else {
@@ -52,10 +63,12 @@ extension AdapterFileReader {
             url: try webAddress(try value.requiredChild("url")),
             interval: try value.requiredChild("interval").duration(),
             cursorParameter: name,
-            nextCursorPointer: try value.requiredChild("next_cursor").jsonPointer(),
-            itemsPointer: try value.requiredChild("items").jsonPointer(),
+            nextCursorPointer: cursor.pointer,
+            // Without items the answer is itself the list (Open311's servicerequestupdates).
+            itemsPointer: try value.child("items").map { child throws(AdapterFileIssue) in try child.jsonPointer() } ?? "",
             authentication: try authentication(value), tls: try tls(value),
-            proxy: try value.child("proxy").map { child throws(AdapterFileIssue) in try proxyAddress(child) })
+            proxy: try value.child("proxy").map { child throws(AdapterFileIssue) in try proxyAddress(child) },
+            cursorInLastItem: cursor.inLastItem)
         if let timeout = value.child("timeout") { settings.timeout = try timeout.duration() }
         return settings
     }

@@ -23,6 +23,7 @@ extension InboundMapper {
             }
             documents.append(data)
         }
-        return .success((documents, document.at(polling.nextCursorPointer)?.text))
+        let cursorSource = polling.cursorInLastItem ? items.last : document
+        return .success((documents, cursorSource?.at(polling.nextCursorPointer)?.text))
     }
 }

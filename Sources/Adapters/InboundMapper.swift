@@ -42,7 +42,8 @@ public struct InboundMapper: Sendable {
             Result { () throws(InboundRejection) in try message(from: item, settings: settings, webhookID: nil) }
                 .mapError { InboundRejection(code: $0.code, message: "update \(index): \($0.message)") }
         }
-        return .success(PolledPage(items: messages, nextCursor: document.at(polling.nextCursorPointer)?.text))
+        let cursorSource = polling.cursorInLastItem ? items.last : document
+        return .success(PolledPage(items: messages, nextCursor: cursorSource?.at(polling.nextCursorPointer)?.text))
     }
 
     private func message(from document: JSONValue, settings: InboundSettings, webhookID: String?) throws(InboundRejection) -> InboundMessage {

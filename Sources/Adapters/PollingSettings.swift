@@ -6,9 +6,12 @@ public struct PollingSettings: Sendable {
     public var interval: Duration
     /// The query parameter that carries the cursor, e.g. `since`.
     public var cursorParameter: String
-    /// A JSON pointer to the next cursor in the response.
+    /// A JSON pointer to the next cursor: in the response, or in its last update when
+    /// `cursorInLastItem` (a system that pages by time, like Open311's
+    /// `servicerequestupdates?start_date=`, whose answer is a bare list).
     public var nextCursorPointer: String
-    /// A JSON pointer to the array of updates in the response.
+    public var cursorInLastItem: Bool
+    /// A JSON pointer to the array of updates in the response; empty: the response is the array.
     public var itemsPointer: String
     public var authentication: AuthenticationSettings
     public var tls: TLSSettings?
@@ -18,8 +21,9 @@ public struct PollingSettings: Sendable {
     public init(
         url: String, interval: Duration, cursorParameter: String, nextCursorPointer: String, itemsPointer: String,
         authentication: AuthenticationSettings = .none, tls: TLSSettings? = nil, proxy: String? = nil,
-        timeout: Duration = .seconds(15)
+        timeout: Duration = .seconds(15), cursorInLastItem: Bool = false
     ) {
+        self.cursorInLastItem = cursorInLastItem
         self.url = url
         self.interval = interval
         self.cursorParameter = cursorParameter

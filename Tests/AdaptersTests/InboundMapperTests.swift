@@ -194,4 +194,50 @@ import Testing
             try page.items[1].get()
         }
     }
+
+    /// Open311's `servicerequestupdates.json?start_date=` answers a bare list; the next start is
+    /// the last update's time.
+    @Test func aPollThatPagesByTimeTakesItsCursorFromTheLastUpdate() throws {
+        let yaml = """
+            name: open311-backend
+            municipalities: [GM0153]
+            inbound:
+              secret_env: TEST_SECRET
+              message_id: /update_id
+              report: { hub_id: /service_request_id }
+              status: /status
+              updated_at: /updated_datetime
+            polling:
+              url: https://open311.example/v2/servicerequestupdates.json
+              interval: 1m
+              cursor_parameter: start_date
+              next_cursor_in_last_item: /updated_datetime
+            statuses:
+              inbound:
+                open: ignore
+                closed: { action: close, closure: resolved }
+            """
+        let adapter = try AdapterDefinition.parse(
+            yaml: yaml, file: "/srv/adapters/open311-backend.yaml", configuration: AdapterFixtures.configuration,
+            environment: AdapterFixtures.environment)
+        let id = ReportID.generate().description
+        let list = try JSONSerialization.data(withJSONObject: [
+            ["update_id": "u1", "service_request_id": id, "status": "open", "updated_datetime": "2026-11-23T10:00:00+01:00"],
+            ["update_id": "u2", "service_request_id": id, "status": "closed", "updated_datetime": "2026-11-23T11:30:00+01:00"],
+        ])
+        let mapper = InboundMapper(adapter: adapter)
+        let page = try mapper.page(from: list).get()
+        #expect(page.nextCursor == "2026-11-23T11:30:00+01:00")
+        #expect(try page.items[1].get().closureReason == .resolved)
+        #expect(try mapper.pageItems(from: list).get().nextCursor == "2026-11-23T11:30:00+01:00")
+        // Nothing new: no cursor, and the poller asks again from where it was.
+        #expect(try mapper.page(from: Data("[]".utf8)).get().nextCursor == nil)
+
+        let both = yaml.replacingOccurrences(of: "  interval: 1m", with: "  interval: 1m\n  next_cursor: /next")
+        #expect(throws: AdapterFileError.self) {
+            try AdapterDefinition.parse(
+                yaml: both, file: "/srv/adapters/open311-backend.yaml", configuration: AdapterFixtures.configuration,
+                environment: AdapterFixtures.environment)
+        }
+    }
 }
