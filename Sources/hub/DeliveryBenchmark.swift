@@ -2,8 +2,16 @@ import Curl
 import Delivery
 import EventLog
 import Foundation
+import HTTPTypes
+import HubConfig
+import HubServer
+import Hummingbird
+import HummingbirdTesting
 import Logging
+import NIOCore
 import Postgres
+import Projections
+import Prometheus
 import ReportDomain
 import Reports
 import ServiceLifecycle
@@ -87,30 +95,41 @@ struct DeliveryBenchmark: Sendable {
         // The latency is measured at a steady 100 reports/s, not in the throughput run's wake: the
         // 60,000 row versions it left are vacuumed first, as autovacuum would soon do.
         try await pool.withConnection { try $0.execute("VACUUM ANALYZE hub.deliveries") }
-        let latencies = try await endToEnd(receiver: receiver, client: client, pool: pool)
+        // The baseline first: the same services running, the same steps (submit, route), called
+        // directly; then through the HTTP API, as an app submits.
+        let direct = try await endToEnd(receiver: receiver, client: client, pool: pool, adapter: "bench-direct", overHTTP: false)
+        let overHTTP = try await endToEnd(receiver: receiver, client: client, pool: pool, adapter: "bench-http", overHTTP: true)
         print(HTTPBenchmark.row("submit → arrival at \(rate) reports/s", "p50 ms", "p99 ms", "max ms", "reports"))
         print(String(repeating: "─", count: 84))
-        let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))] }
-        print(HTTPBenchmark.row(
-            "command handled → receiver has it", String(format: "%.1f", percentile(0.5)), String(format: "%.1f", percentile(0.99)),
-            String(format: "%.1f", sorted.last ?? .nan), "\(sorted.count)"))
+        func percentile(_ sorted: [Double], _ p: Double) -> Double {
+            sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
+        }
+        for (name, latencies) in [("same steps without HTTP → receiver", direct), ("POST /api/v1/reports → receiver has it", overHTTP)] {
+            let sorted = latencies.sorted()
+            print(HTTPBenchmark.row(
+                name, String(format: "%.1f", percentile(sorted, 0.5)), String(format: "%.1f", percentile(sorted, 0.99)),
+                String(format: "%.1f", sorted.last ?? .nan), "\(sorted.count)"))
+        }
+        print(String(
+            format: "ratio POST ÷ without HTTP: p50 %.2f, p99 %.2f",
+            percentile(overHTTP.sorted(), 0.5) / percentile(direct.sorted(), 0.5), percentile(overHTTP.sorted(), 0.99) / percentile(direct.sorted(), 0.99)))
         // Where the time goes, by the database's clock: appended → delivery written → claimed → recorded.
         let split = try await pool.query("""
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.created_at - e.recorded_at)) * 1000,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.last_attempt_at - d.created_at)) * 1000,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.delivered_at - d.last_attempt_at)) * 1000
               FROM hub.deliveries d JOIN hub.events e ON e.event_id = d.event_id
-             WHERE d.adapter = 'bench-live'
+             WHERE d.adapter = 'bench-http'
             """)
         print(String(
-            format: "medians: event appended → delivery written %.1f ms, → claimed %.1f ms, → sent and recorded %.1f ms",
+            format: "medians over HTTP: event appended → delivery written %.1f ms, → claimed %.1f ms, → sent and recorded %.1f ms",
             try split.decode(Double.self, row: 0, column: 0), try split.decode(Double.self, row: 0, column: 1),
             try split.decode(Double.self, row: 0, column: 2)))
         print("""
 
-            The report is submitted through the command handler (append, NOTIFY); the scheduler follows
-            the log, renders a CloudEvent and writes the delivery; the worker claims, signs and sends it.
+            Each report is POSTed to the HTTP API (over 8 keep-alive connections; the answer waits for the
+            projection); the hub appends it and NOTIFYs, the scheduler follows the log, renders a
+            CloudEvent and writes the delivery; the worker claims, signs and sends it.
             Target: p50 ≤ 10 ms, p99 ≤ 50 ms.
             """)
         await client.shutdown()
@@ -118,54 +137,110 @@ struct DeliveryBenchmark: Sendable {
         await receiver.stop()
     }
 
-    /// Reports submitted at `rate` per second for `seconds`, each timed to its arrival.
-    private func endToEnd(receiver: BenchReceiver, client: OutboundHTTPClient, pool: PGPool) async throws -> [Double] {
+    /// Reports POSTed to the HTTP API at `rate` per second for `seconds`, each timed from just
+    /// before its request to its arrival at the receiver.
+    private func endToEnd(
+        receiver: BenchReceiver, client: OutboundHTTPClient, pool: PGPool, adapter: String, overHTTP: Bool
+    ) async throws -> [Double] {
+        let configuration = try ConfigurationFile.load()
         let store = EventStore(pool: pool, logger: logger)
         let listener = PGListener(config: config, channels: [EventStore.channel, DeliveryWorker.channel], logger: logger)
         let target = DeliveryTarget(
-            name: "bench-live", recipient: try Party(id: "bench", displayName: "bench", hasProcessingAgreement: true),
+            name: adapter, recipient: try Party(id: "bench", displayName: "bench", hasProcessingAgreement: true),
             filter: { $0.recorded.type == ReportSubmitted.eventType },
             endpoint: DeliveryEndpoint(url: receiver.url, secret: .generate(), maxInFlight: inFlight))
         let worker = DeliveryWorker(pool: pool, listener: listener, client: client, targets: [target], logger: logger)
         let scheduler = DeliveryScheduler(
             store: store, listener: listener, pool: pool, targets: [target], publicURL: "http://localhost:8080",
             onScheduled: { worker.wake() }, logger: logger)
-        // The scheduler starts at the end of the log, not at the throughput run's events.
+        let (projector, app, ports) = HTTPBenchmark.httpFace(
+            configuration: configuration, pool: pool, store: store, listener: listener, logger: logger)
+        // The scheduler and the projector start at the end of the log, not at the throughput run's events.
         let end = try await store.endPoint()
-        try await pool.withConnection { try CheckpointStore.save(end, for: DeliveryScheduler.subscriber, on: $0) }
+        try await pool.withConnection { connection in
+            try CheckpointStore.save(end, for: DeliveryScheduler.subscriber, on: connection)
+            try CheckpointStore.save(end, for: ReportProjector.subscriber, on: connection)
+        }
         receiver.recordArrivalTimes()
-        let group = ServiceGroup(configuration: .init(services: [listener, scheduler, worker], logger: logger))
-        let handler = ReportCommandHandler(store: store)
-        let policy = MunicipalityPolicy(municipality: "GM0153")
+        let group = ServiceGroup(configuration: .init(services: [listener, projector, scheduler, worker, app], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
+            var bound = 0
+            for await announced in ports { bound = announced }
+            let port = bound
             try await Task.sleep(for: .milliseconds(500))
+            // Keep-alive connections, each sending one request at a time, as an app's servers would.
+            let (jobs, queue) = AsyncStream<(Int, ContinuousClock.Instant)>.makeStream()
+            let tally = Tally()
+            let headers: HTTPFields = [.authorization: "Bearer hub_demo_app", .contentType: "application/json"]
+            let lanes = Task {
+                try await withThrowingTaskGroup(of: Void.self) { lanes in
+                    for _ in 0..<8 {
+                        lanes.addTask {
+                            try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                                for await (index, start) in jobs {
+                                    let answer = try await client.post(
+                                        "/api/v1/reports", headers: headers, body: ByteBuffer(string: HTTPBenchmark.submissionJSON(index)))
+                                    let document = try? JSONSerialization.jsonObject(with: Data((answer.body.map { String(buffer: $0) } ?? "").utf8)) as? [String: Any]
+                                    guard answer.status == .created, let id = (document?["report"] as? [String: Any])?["id"] as? String else {
+                                        if tally.failures.add(1, ordering: .relaxed).newValue == 1 {
+                                            print("the first failed POST: \(answer.status) \(answer.body.map { String(buffer: $0) } ?? "")")
+                                        }
+                                        continue
+                                    }
+                                    tally.sent.withLock { $0.append((id, start)) }
+                                }
+                            }
+                        }
+                    }
+                    try await lanes.waitForAll()
+                }
+            }
             let interval = Duration.seconds(1) / rate
             var next = ContinuousClock.now
-            var sent: [(ReportID, ContinuousClock.Instant)] = []
+            let handler = ReportCommandHandler(store: store)
+            let policy = configuration.policy(for: "GM0153")
+            let collector = try configuration.party("afval-twente").map { try $0.domainParty() }
             for index in 0..<(rate * seconds) {
                 try await Task.sleep(until: next)
                 next += interval
+                guard !overHTTP else {
+                    queue.yield((index, ContinuousClock.now))
+                    continue
+                }
                 let id = ReportID.generate()
-                let start = ContinuousClock.now
-                sent.append((id, start))
+                tally.sent.withLock { $0.append((id.description, ContinuousClock.now)) }
                 let submission = try HTTPBenchmark.submission(index)
                 Task {
                     _ = try await handler.handle(
-                        ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(submission)),
-                        policy: policy)
+                        ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(submission)), policy: policy)
+                    if let collector {
+                        _ = try await handler.handle(
+                            ReportCommand(reportID: id, actor: .system(name: "routing"), issuedAt: Date(), action: .forward(collector)), policy: policy)
+                    }
                 }
             }
+            queue.finish()
+            try await lanes.value
+            let submitted = tally.sent.withLock { $0 }
             let deadline = ContinuousClock.now + .seconds(10)
-            while ContinuousClock.now < deadline, sent.contains(where: { receiver.arrival(of: $0.0.description) == nil }) {
+            while ContinuousClock.now < deadline, submitted.contains(where: { receiver.arrival(of: $0.0) == nil }) {
                 try await Task.sleep(for: .milliseconds(10))
             }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
-            return sent.compactMap { id, start in
-                receiver.arrival(of: id.description).map { HTTPBenchmark.milliseconds($0 - start) }
+            let failed = tally.failures.load(ordering: .relaxed)
+            if failed > 0 { print("\(failed) POSTs failed") }
+            return submitted.compactMap { id, start in
+                receiver.arrival(of: id).map { HTTPBenchmark.milliseconds($0 - start) }
             }
         }
+    }
+
+    /// What the connections sending reports share: each report's id and send time, and failures.
+    private final class Tally: Sendable {
+        let sent = Mutex<[(String, ContinuousClock.Instant)]>([])
+        let failures = Atomic<Int>(0)
     }
 
     /// Writes `count` pending deliveries of a fixed body, two per report, in batches.

@@ -45,16 +45,7 @@ struct HTTPBenchmark: Sendable {
         let pool = PGPool(config: config, maxConnections: connections + 2, logger: logger)
         let listener = PGListener(config: config, channels: [EventStore.channel], logger: logger)
         let store = EventStore(pool: pool, logger: logger)
-        let projector = ReportProjector(store: store, listener: listener, pool: pool, policy: { configuration.policy(for: $0) }, logger: logger)
-        let dependencies = HubDependencies(
-            configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
-            waitUntilProjected: { await projector.waitUntilProjected($0, timeout: $1) },
-            metrics: PrometheusCollectorRegistry(), migrationsCurrent: { true })
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = buildApplication(dependencies, port: 0, logger: logger) { channel in
-            portContinuation.yield(channel.localAddress?.port ?? 0)
-            portContinuation.finish()
-        }
+        let (projector, app, ports) = Self.httpFace(configuration: configuration, pool: pool, store: store, listener: listener, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [pool, listener, projector, app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
@@ -99,6 +90,24 @@ struct HTTPBenchmark: Sendable {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
+    }
+
+    /// The hub's projector and HTTP face over these parts, on a free port of 127.0.0.1, and the
+    /// port once it is bound. Both run in the caller's service group.
+    static func httpFace(
+        configuration: HubConfiguration, pool: PGPool, store: EventStore, listener: PGListener, logger: Logger
+    ) -> (ReportProjector, some Service, AsyncStream<Int>) {
+        let projector = ReportProjector(store: store, listener: listener, pool: pool, policy: { configuration.policy(for: $0) }, logger: logger)
+        let dependencies = HubDependencies(
+            configuration: configuration, pool: pool, store: store, listener: listener, queries: ReportQueries(pool: pool),
+            waitUntilProjected: { await projector.waitUntilProjected($0, timeout: $1) },
+            metrics: PrometheusCollectorRegistry(), migrationsCurrent: { true })
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = buildApplication(dependencies, port: 0, logger: logger) { channel in
+            portContinuation.yield(channel.localAddress?.port ?? 0)
+            portContinuation.finish()
+        }
+        return (projector, app, ports)
     }
 
     /// `connections` keep-alive clients sending requests until the time is up.
