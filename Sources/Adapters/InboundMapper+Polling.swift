@@ -12,7 +12,7 @@ extension InboundMapper {
         }
         guard case .array(let items)? = document.at(polling.itemsPointer) else {
             return .failure(InboundRejection(
-                code: .missingField, message: "the response has no list of updates at \(polling.itemsPointer)"))
+                code: .missingField, message: "the response has no list of updates at \(Self.shown(polling.itemsPointer))"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

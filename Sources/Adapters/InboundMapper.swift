@@ -26,24 +26,16 @@ public struct InboundMapper: Sendable {
         return Result { () throws(InboundRejection) in try message(from: document, settings: settings, webhookID: webhookID) }
     }
 
-    /// One answer of a polled system: the updates at `polling.items`, the cursor at `polling.next_cursor`.
+    /// One answer of a polled system: the updates at `polling.items`, each read or rejected on its
+    /// own, and the cursor at `polling.next_cursor` (or in the last update).
     public func page(from payload: Data) -> Result<PolledPage, InboundRejection> {
-        guard let settings = adapter.inbound, let polling = adapter.polling else {
-            return .failure(InboundRejection(code: .notConfigured, message: "adapter \(adapter.name) does not poll"))
+        pageItems(from: payload).map { read in
+            PolledPage(
+                items: read.items.enumerated().map { index, item in
+                    message(from: item).mapError { InboundRejection(code: $0.code, message: "update \(index): \($0.message)") }
+                },
+                nextCursor: read.nextCursor)
         }
-        guard let document = JSONValue.parse(payload) else {
-            return .failure(InboundRejection(code: .notJSON, message: "the response is not JSON"))
-        }
-        guard case .array(let items)? = document.at(polling.itemsPointer) else {
-            return .failure(InboundRejection(
-                code: .missingField, message: "the response has no list of updates at \(Self.shown(polling.itemsPointer))"))
-        }
-        let messages = items.enumerated().map { index, item in
-            Result { () throws(InboundRejection) in try message(from: item, settings: settings, webhookID: nil) }
-                .mapError { InboundRejection(code: $0.code, message: "update \(index): \($0.message)") }
-        }
-        let cursorSource = polling.cursorInLastItem ? items.last : document
-        return .success(PolledPage(items: messages, nextCursor: cursorSource?.at(polling.nextCursorPointer)?.text))
     }
 
     private func message(from document: JSONValue, settings: InboundSettings, webhookID: String?) throws(InboundRejection) -> InboundMessage {
