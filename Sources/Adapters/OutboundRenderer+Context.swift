@@ -10,10 +10,7 @@ extension OutboundRenderer {
         let publicStatus = policy.status(of: report, main: main)
         // A merged report follows its main report (rule 6): status, planning, party and fix are
         // the main report's; its number, words, place and reporter stay its own.
-        var followed = report
-        if report.status == .merged, let main, main.id == report.mainReportID, main.status != .merged {
-            followed = main
-        }
+        let followed = report.followed(main: main)
         let theirStatus = adapter.statuses.outboundStatus(eventType: envelope.eventType, status: followed.status)
         let publicText = theirStatus?.text ?? policy.label(for: publicStatus)
 

@@ -93,7 +93,7 @@ public final class DeliveryScheduler: Service, Sendable {
                     rows.append(row)
                 }
             }
-            guard event.reachesDuplicates, !report.duplicateIDs.isEmpty else { continue }
+            guard !report.duplicateIDs.isEmpty, event.reachesDuplicates else { continue }
             // Rule 6: the reporters of the reports merged under this one follow it. A system with
             // its own format (an app) hears of the event as of each duplicate, in the duplicate's
             // words and numbers; CloudEvents carry the event itself, which their receivers have had.

@@ -18,11 +18,7 @@ struct ReportMemory {
     mutating func state(of id: ReportID, before version: Int64, store: EventStore) async throws -> Report? {
         if version <= 1 { return nil }
         if let known = recent[id] ?? older[id], known.version == version - 1 { return known.report }
-        let events = try await store.readStream(id.streamName, from: 1, limit: Int(version - 1))
-        let replayed = Report.replay(events.compactMap {
-            try? ReportEvent.decode(eventType: $0.type, schemaVersion: $0.schemaVersion, data: Data($0.data))
-        })
-        return replayed
+        return Self.replay(try await store.readStream(id.streamName, from: 1, limit: Int(version - 1)))
     }
 
     /// The report as the scheduler last saw it, else as stored now (nil when it has no events).
@@ -32,11 +28,17 @@ struct ReportMemory {
         if let known = recent[id] ?? older[id] { return known.report }
         let events = try await store.readStream(id.streamName, from: 1, limit: Int(Int32.max))
         guard let last = events.last else { return nil }
-        let replayed = Report.replay(events.compactMap {
-            try? ReportEvent.decode(eventType: $0.type, schemaVersion: $0.schemaVersion, data: Data($0.data))
-        })
+        let replayed = Self.replay(events)
         if let replayed { remember(replayed, id: id, version: last.streamVersion) }
         return replayed
+    }
+
+    /// The state the events lead to; an event this version cannot read is left out, as the
+    /// scheduler leaves it undelivered.
+    private static func replay(_ events: [RecordedEvent]) -> Report? {
+        Report.replay(events.compactMap {
+            try? ReportEvent.decode(eventType: $0.type, schemaVersion: $0.schemaVersion, data: Data($0.data))
+        })
     }
 
     mutating func remember(_ report: Report, id: ReportID, version: Int64) {

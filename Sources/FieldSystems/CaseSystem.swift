@@ -80,7 +80,8 @@ public final class CaseSystem: FieldSystem {
             let input = try await request.jsonObject()
             let answer = try await self.setStatus(
                 context.parameters.get("status") ?? "", hubID: context.parameters.get("hub_id") ?? "",
-                note: input["note"] as? String, reason: input["reason"] as? String)
+                note: input["note"] as? String, reason: input["reason"] as? String, category: input["category"] as? String,
+                handler: input["handler"] as? String)
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
     }

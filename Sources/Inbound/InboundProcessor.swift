@@ -19,19 +19,22 @@ public struct InboundProcessor: Sendable {
     public let handler: ReportCommandHandler
     public let configuration: HubConfiguration
     public let logger: Logger
+    /// The configuration's parties, for a case system's `forward`: built once, not per message.
+    let parties: [PartyID: Party]
 
     public init(pool: PGPool, handler: ReportCommandHandler, configuration: HubConfiguration, logger: Logger = Logger(label: "hub.inbound")) {
         self.pool = pool
         self.handler = handler
         self.configuration = configuration
         self.logger = logger
+        self.parties = configuration.domainParties
     }
 
     /// The outcome of one message. Throws only when the database fails (the sender should retry).
     public func receive(
         _ payload: [UInt8], from adapter: AdapterDefinition, webhookID: String?, via source: InboundSource, now: Date = Date()
     ) async throws -> InboundOutcome {
-        let mapper = InboundMapper(adapter: adapter, parties: configuration.domainParties)
+        let mapper = InboundMapper(adapter: adapter, parties: parties)
         let message: InboundMessage
         switch mapper.message(from: Data(payload), webhookID: webhookID) {
         case .failure(let rejection):

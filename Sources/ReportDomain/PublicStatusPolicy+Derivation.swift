@@ -5,10 +5,8 @@ extension PublicStatusPolicy {
     /// Without it, a merged report shows as closed as a duplicate.
     public func status(of report: Report, main: Report? = nil) -> PublicStatus {
         if report.status == .merged {
-            guard let main, main.id == report.mainReportID, main.status != .merged else {
-                return .closed(.duplicate)
-            }
-            return status(of: main)
+            let followed = report.followed(main: main)
+            return followed.status == .merged ? .closed(.duplicate) : status(of: followed)
         }
         switch report.status {
         case .submitted, .acknowledged:
@@ -53,7 +51,7 @@ extension PublicStatusPolicy {
     /// The Open311 GeoReport v2 status: closed once resolved or closed, open before — except that a
     /// party's "done" stays open unless the policy says it closes (rule 1).
     public func open311Status(of report: Report, main: Report? = nil) -> Open311Status {
-        let effective = report.status == .merged && main?.id == report.mainReportID ? main ?? report : report
+        let effective = report.followed(main: main)
         if effective.status == .completedByParty && !completedByPartyClosesOpen311 {
             return .open
         }

@@ -175,7 +175,7 @@ struct DeliveryBenchmark: Sendable {
             let headers: HTTPFields = [.authorization: "Bearer hub_demo_app", .contentType: "application/json"]
             let lanes = Task {
                 try await withThrowingTaskGroup(of: Void.self) { lanes in
-                    for _ in 0..<8 {
+                    for _ in 0..<(overHTTP ? 8 : 0) {
                         lanes.addTask {
                             try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
                                 for await (index, start) in jobs {
