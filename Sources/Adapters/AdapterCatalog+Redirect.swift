@@ -10,6 +10,7 @@ extension AdapterCatalog {
             guard let base = baseURLs[adapter.name.rawValue] else { return adapter }
             var moved = adapter
             moved.outbound?.url = Self.move(adapter.outbound?.url ?? "", to: base)
+            moved.outbound?.urls = adapter.outbound?.urls.mapValues { Self.move($0, to: base) } ?? [:]
             moved.polling?.url = Self.move(adapter.polling?.url ?? "", to: base)
             return moved
         })

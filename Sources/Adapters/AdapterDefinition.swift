@@ -50,6 +50,17 @@ public struct AdapterDefinition: Sendable {
         party.map(Actor.party) ?? .system(name: name.rawValue)
     }
 
+    /// How the log's metadata names the changes this system's messages made (`actor`).
+    public var logActor: String {
+        "adapter:\(name.rawValue)"
+    }
+
+    /// Whether the system's outbound side takes a change made by this actor (as the log's
+    /// metadata names it): not its own, when its filter says `own_changes: false`.
+    public func hears(changeBy metadataActor: String) -> Bool {
+        outbound?.filter.ownChanges ?? true || metadataActor != logActor
+    }
+
     /// Whether the system's outbound side wants this event: its filter, its municipalities and,
     /// for a party's system, only the party's own reports. `false` without an outbound side.
     public func receives(eventType: String, report: Report, municipality: MunicipalityCode) -> Bool {

@@ -78,7 +78,7 @@ extension AdapterFileReader {
 
     func authentication(_ parent: ConfigValue) throws(AdapterFileIssue) -> AuthenticationSettings {
         guard let value = parent.child("authentication") else { return .none }
-        try requireKeys(value, Set(["type", "username"]).union(Self.secretKeys("token")).union(Self.secretKeys("password")))
+        try requireKeys(value, Set(["type", "username", "field"]).union(Self.secretKeys("token")).union(Self.secretKeys("password")))
         let typeValue = try value.requiredChild("type")
         switch try typeValue.text() {
         case "none":
@@ -87,8 +87,14 @@ extension AdapterFileReader {
             return .bearer(token: try requiredSecret("token", in: value))
         case "basic":
             return .basic(username: try value.requiredChild("username").text(), password: try requiredSecret("password", in: value))
+        case "api_key":
+            let field = try value.child("field")?.text() ?? "api_key"
+            guard !field.isEmpty, field.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }) else {
+                throw (value.child("field") ?? value).issue("must be a field name of letters, digits, _, - or ., such as api_key, but was \"\(field)\"")
+            }
+            return .apiKey(field: field, key: try requiredSecret("token", in: value))
         case let other:
-            throw typeValue.issue("must be none, bearer or basic, but was \"\(other)\"")
+            throw typeValue.issue("must be none, bearer, basic or api_key, but was \"\(other)\"")
         }
     }
 

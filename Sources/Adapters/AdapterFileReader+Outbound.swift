@@ -6,7 +6,7 @@ import ReportDomain
 /// The `outbound:` part: where events go, which ones, and in what shape.
 extension AdapterFileReader {
     static let outboundKeys: Set<String> = Set([
-        "url", "format", "template", "filter", "authentication", "tls", "proxy", "timeout", "connect_timeout", "retry",
+        "url", "urls", "format", "template", "filter", "authentication", "tls", "proxy", "timeout", "connect_timeout", "retry",
         "max_in_flight", "circuit_breaker", "response",
     ]).union(secretKeys("secret"))
 
@@ -15,10 +15,27 @@ extension AdapterFileReader {
         let url = try webAddress(try value.requiredChild("url"))
         let filter = try self.filter(value.child("filter"), parent: value, scope: scope, party: party)
         let format = try self.format(value, filter: filter)
+        let authentication = try self.authentication(value)
+        if authentication.requestField != nil {
+            // The key travels in the body, and only a form body has a place for it.
+            guard case .template(let template) = format, template.isForm else {
+                throw (value.child("authentication") ?? value).issue(
+                    "api_key puts the key into a form body: it needs format: template with content_type application/x-www-form-urlencoded")
+            }
+        }
         var settings = OutboundSettings(
             url: url, format: format, filter: filter, secret: try webhookSecret(in: value),
-            authentication: try authentication(value), tls: try tls(value),
+            authentication: authentication, tls: try tls(value),
             proxy: try value.child("proxy").map { child throws(AdapterFileIssue) in try proxyAddress(child) })
+        if let urls = value.child("urls") {
+            let wanted = filter.eventTypes ?? Self.eventTypes
+            for (eventType, child) in try urls.pairs() {
+                guard wanted.contains(eventType) else {
+                    throw child.issue("is not an event type this adapter receives; use one of \(wanted.sorted().joined(separator: ", "))")
+                }
+                settings.urls[eventType] = try webAddress(child)
+            }
+        }
         if let timeout = value.child("timeout") { settings.timeout = try timeout.duration() }
         if let timeout = value.child("connect_timeout") { settings.connectTimeout = try timeout.duration() }
         if let retry = value.child("retry") {
@@ -44,7 +61,7 @@ extension AdapterFileReader {
     private func filter(_ value: ConfigValue?, parent: ConfigValue, scope: Set<MunicipalityCode>?, party: PartyID?) throws(AdapterFileIssue) -> EventFilter {
         var filter = EventFilter(onlyAssignedToParty: party != nil, municipalities: scope ?? [])
         guard let value else { return filter }
-        try requireKeys(value, ["event_types", "categories", "only_assigned_to_party", "public_only"])
+        try requireKeys(value, ["event_types", "categories", "only_assigned_to_party", "public_only", "own_changes"])
         if let types = value.child("event_types") {
             var names: Set<String> = []
             for item in try types.items() {
@@ -78,6 +95,7 @@ extension AdapterFileReader {
             filter.onlyAssignedToParty = on
         }
         if let publicOnly = value.child("public_only") { filter.publicOnly = try publicOnly.flag() }
+        if let ownChanges = value.child("own_changes") { filter.ownChanges = try ownChanges.flag() }
         return filter
     }
 

@@ -15,6 +15,9 @@ public struct EventFilter: Sendable {
     public var publicOnly: Bool
     /// The adapter's municipalities: events of any other municipality never match.
     public var municipalities: Set<MunicipalityCode>
+    /// Whether the system also hears of the changes its own messages made. Off for a system that
+    /// would take them as news (an Open311 back end would file its own status as a new update).
+    public var ownChanges: Bool = true
 
     public init(
         eventTypes: Set<String>? = nil, categories: [String]? = nil, onlyAssignedToParty: Bool = false,

@@ -9,7 +9,8 @@ extension OutboundOptions {
     ) {
         self.init(timeout: timeout, connectTimeout: connectTimeout)
         switch authentication {
-        case .none: self.authentication = .none
+        // The key of .apiKey is part of the request, not of libcurl's authentication.
+        case .none, .apiKey: self.authentication = .none
         case .bearer(let token): self.authentication = .bearer(token: token.value)
         case .basic(let username, let password): self.authentication = .basic(user: username, password: password.value)
         }

@@ -5,7 +5,10 @@ import ReportDomain
 /// What a template can use. Documented field by field in adapters/README.md; absent values
 /// are left out, so `{{#report.address}}…{{/report.address}}` skips them.
 extension OutboundRenderer {
-    func context(event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report?, notification: NotificationDecision?) -> [String: Any] {
+    func context(
+        event: ReportEvent, report: Report, envelope: OutboundEnvelope, main: Report?, notification: NotificationDecision?,
+        theirIDMarker: String
+    ) -> [String: Any] {
         let policy = configuration.policy(for: report.municipality).publicStatus
         let publicStatus = policy.status(of: report, main: main)
         // A merged report follows its main report (rule 6): status, planning, party and fix are
@@ -59,6 +62,9 @@ extension OutboundRenderer {
         reportContext["expected_resolution_by"] = followed.serviceLevel.resolveBy.map(Self.timestamp)
         reportContext["scheduled_for"] = followed.scheduledFor.map(Self.timestamp)
         reportContext["main_report_id"] = report.mainReportID?.description
+        // Their id comes from their answer to an earlier delivery, which may not be in yet: then
+        // the marker stands in, and the worker writes the id in when it sends (OutboundTemplate.bindingTheirID).
+        reportContext["their_id"] = report.externalID(in: adapter.name.rawValue) ?? theirIDMarker
         if let party = followed.currentParty {
             reportContext["party"] = ["id": party.id.rawValue, "name": party.displayName]
         }

@@ -32,7 +32,12 @@ public struct OutboundRenderer: Sendable {
         guard let entry = template.entry(for: envelope.eventType) else {
             throw failure(line: nil, path: "outbound.template.events", "has no template for \(envelope.eventType) and no default")
         }
-        let text = entry.template.render(context(event: event, report: report, envelope: envelope, main: main, notification: notification))
+        let marker = OutboundTemplate.theirIDMarkerPrefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let rendered = entry.template.render(
+            context(event: event, report: report, envelope: envelope, main: main, notification: notification, theirIDMarker: marker))
+        // A form's values are encoded and its own text has no whitespace, so a long form may be
+        // written over several lines, indented, in the file.
+        let text = template.isForm ? rendered.filter { !$0.isWhitespace } : rendered
         let body = Data(text.utf8)
         if template.isJSON {
             do {
@@ -43,7 +48,7 @@ public struct OutboundRenderer: Sendable {
                     "rendered \(envelope.eventType) as text that is not JSON (\(error.localizedDescription)); check the template's quotes and commas")
             }
         }
-        return RenderedBody(contentType: template.contentType, body: body)
+        return RenderedBody(contentType: template.contentType, body: body, theirIDMarker: text.contains(marker) ? marker : nil)
     }
 
     private func failure(line: Int?, path: String, _ message: String) -> AdapterFileError {

@@ -3,6 +3,9 @@
 public struct OutboundSettings: Sendable {
     /// The http(s) address events are posted to.
     public var url: String
+    /// Other addresses for some event types (by the log's type name), e.g. Open311's `requests`
+    /// for a new report beside `servicerequestupdates` for the rest.
+    public var urls: [String: String] = [:]
     public var format: OutboundFormat
     /// Which events the system receives.
     public var filter: EventFilter
@@ -25,6 +28,11 @@ public struct OutboundSettings: Sendable {
     /// A JSON pointer into the response body where the system's own id for the report is (their
     /// work-order number); the hub links it to the report as an external id.
     public var externalIDPointer: String?
+
+    /// Where an event of this type is posted: its own address, else `url`.
+    public func url(for eventType: String) -> String {
+        urls[eventType] ?? url
+    }
 
     /// The default retry schedule: about a day and a half in total, as Standard Webhooks suggests.
     public static let defaultRetrySchedule: [Duration] = [

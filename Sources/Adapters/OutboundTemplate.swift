@@ -37,6 +37,23 @@ public struct OutboundTemplate: Sendable {
         mediaType == "application/x-www-form-urlencoded"
     }
 
+    /// How every stand-in for `report.their_id` begins; the rest is random, so no value a
+    /// reporter wrote can be taken for one. Letters, digits and `-` only: every escaping keeps it.
+    public static let theirIDMarkerPrefix = "hub-their-id-"
+
+    /// A value escaped as `{{value}}` is in this template's bodies (JSON string, form value, HTML).
+    public func escaped(_ value: String) -> String {
+        OutboundRenderer.registerContentTypes()
+        guard let template = try? MustacheTemplate(string: escapingPragma + "{{value}}") else { return value }
+        return template.render(["value": value])
+    }
+
+    /// A body rendered before the system's answer named its id for the report, with that id
+    /// written where the marker stood, escaped as the template escapes values.
+    public func bindingTheirID(_ id: String, marker: String, in body: [UInt8]) -> [UInt8] {
+        Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: marker, with: escaped(id)).utf8)
+    }
+
     /// How `{{value}}` is escaped: for a JSON string, a form value, or else (XML, HTML) as HTML.
     var escapingPragma: String {
         isJSON ? OutboundRenderer.jsonPragma : isForm ? OutboundRenderer.formPragma : ""

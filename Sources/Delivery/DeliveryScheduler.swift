@@ -173,10 +173,11 @@ public final class DeliveryScheduler: Service, Sendable {
         let types = rows.map { Optional($0.event.type) }
         let contentTypes = rows.map { Optional($0.body.contentType) }
         let bodies = rows.map { Optional(String(decoding: $0.body.body, as: UTF8.self)) }
+        let markers = rows.map(\.body.theirIDMarker)
         let query: PGQuery = """
             SELECT hub.schedule_deliveries(\(PGArray(adapters))::text[], \(PGArray(eventIDs))::uuid[], \
             \(PGArray(positions))::bigint[], \(PGArray(reports))::uuid[], \(PGArray(versions))::bigint[], \
-            \(PGArray(types))::text[], \(PGArray(contentTypes))::text[], \(PGArray(bodies))::text[])
+            \(PGArray(types))::text[], \(PGArray(contentTypes))::text[], \(PGArray(bodies))::text[], \(PGArray(markers))::text[])
             """
         return query.prepared()
     }

@@ -18,10 +18,12 @@ extension DeliveryTarget {
             id: adapter.party ?? PartyID(adapter.name.rawValue), displayName: adapter.displayName,
             hasProcessingAgreement: adapter.personalData)
         let format: Format
+        var bindTheirID: (@Sendable (String, String, [UInt8]) -> [UInt8])?
         switch outbound.format {
         case .cloudEvents:
             format = .cloudEvents
-        case .template:
+        case .template(let template):
+            bindTheirID = { id, marker, body in template.bindingTheirID(id, marker: marker, in: body) }
             let renderer = OutboundRenderer(adapter: adapter, configuration: configuration)
             format = .custom { event in
                 let envelope = OutboundEnvelope(
@@ -30,7 +32,7 @@ extension DeliveryTarget {
                     municipality: MunicipalityCode(event.recorded.municipality))
                 let rendered = try renderer.render(event: event.event, report: event.report, envelope: envelope, main: event.main,
                     notification: event.notification)
-                return DeliveryBody(contentType: rendered.contentType, body: Array(rendered.body))
+                return DeliveryBody(contentType: rendered.contentType, body: Array(rendered.body), theirIDMarker: rendered.theirIDMarker)
             }
         }
         let options = OutboundOptions(
@@ -43,14 +45,16 @@ extension DeliveryTarget {
         self.init(
             name: adapter.name.rawValue, recipient: recipient,
             filter: { event in
-                adapter.receives(event.event, report: event.report, municipality: MunicipalityCode(event.recorded.municipality))
+                adapter.hears(changeBy: event.recorded.metadata.actor)
+                    && adapter.receives(event.event, report: event.report, municipality: MunicipalityCode(event.recorded.municipality))
             },
             format: format,
             endpoint: DeliveryEndpoint(
-                url: outbound.url, options: options, secret: try WebhookSecret(outbound.secret.value),
+                url: outbound.url, urls: outbound.urls, formCredential: outbound.authentication.requestField, options: options, secret: try WebhookSecret(outbound.secret.value),
                 retrySchedule: RetrySchedule(waits: outbound.retrySchedule), maxInFlight: outbound.maxInFlight,
                 failureThreshold: outbound.circuitBreaker.failures, pause: outbound.circuitBreaker.pause),
             externalIDInResponse: readExternalID,
+            bindTheirID: bindTheirID,
             notification: { event, report in
                 NotificationDecision.decide(for: report, about: event, policy: configuration.policy(for: report.municipality))
             })

@@ -30,6 +30,9 @@ public struct DeliveryTarget: Sendable {
     /// Reads the receiver's own id for the report from its answer to a delivery (a contractor's
     /// work-order number), to link it on the report: the card index's other side.
     public var externalIDInResponse: (@Sendable ([UInt8]) -> String?)?
+    /// Writes the receiver's id for the report into a body rendered before it was known (where
+    /// `DeliveryBody.theirIDMarker` stands), escaped for the body's format.
+    public var bindTheirID: (@Sendable (_ id: String, _ marker: String, _ body: [UInt8]) -> [UInt8])?
     /// Whether the reporter is told about an event (rule 5), decided on the whole report before it
     /// is redacted for the adapter: a reporting app that notifies its user needs the decision, not
     /// the reporter's data.
@@ -38,6 +41,7 @@ public struct DeliveryTarget: Sendable {
     public init(
         name: String, recipient: Party, filter: @escaping @Sendable (DeliveryEvent) -> Bool, format: Format = .cloudEvents,
         endpoint: DeliveryEndpoint, externalIDInResponse: (@Sendable ([UInt8]) -> String?)? = nil,
+        bindTheirID: (@Sendable (_ id: String, _ marker: String, _ body: [UInt8]) -> [UInt8])? = nil,
         notification: @escaping @Sendable (ReportEvent, Report) -> NotificationDecision = { event, report in
             NotificationDecision.decide(for: report, about: event, policy: MunicipalityPolicy(municipality: report.municipality))
         }
@@ -49,5 +53,6 @@ public struct DeliveryTarget: Sendable {
         self.format = format
         self.endpoint = endpoint
         self.externalIDInResponse = externalIDInResponse
+        self.bindTheirID = bindTheirID
     }
 }

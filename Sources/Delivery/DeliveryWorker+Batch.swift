@@ -1,3 +1,4 @@
+import Adapters
 import Curl
 import Foundation
 import Logging
@@ -17,20 +18,32 @@ extension DeliveryWorker {
 
         let outcomes = await withTaskGroup(of: (Int, AttemptOutcome).self) { group in
             for (index, delivery) in claimed.enumerated() {
-                group.addTask { (index, await self.attempt(delivery, to: endpoint)) }
+                group.addTask { (index, await self.attempt(delivery, of: target)) }
             }
             var outcomes = [AttemptOutcome?](repeating: nil, count: claimed.count)
             for await (index, outcome) in group { outcomes[index] = outcome }
             return outcomes.map { $0! }
         }
-        try await record(outcomes, of: claimed, for: target)
+        // Linked before the outcome is recorded: recording lets the report's next delivery go,
+        // and that one may need the id (an Open311 update names the request the first one made).
         await linkExternalIDs(from: outcomes, of: claimed, for: target)
+        try await record(outcomes, of: claimed, for: target)
         return claimed.count
     }
 
-    /// One attempt: the body signed per Standard Webhooks with a fresh timestamp and the
-    /// delivery's own `webhook-id`, sent with the adapter's libcurl settings.
-    func attempt(_ delivery: ClaimedDelivery, to endpoint: DeliveryEndpoint) async -> AttemptOutcome {
+    /// One attempt: the body completed for sending, signed per Standard Webhooks with a fresh
+    /// timestamp and the delivery's own `webhook-id`, sent with the adapter's libcurl settings to
+    /// the address for its event type.
+    func attempt(_ delivery: ClaimedDelivery, of target: DeliveryTarget) async -> AttemptOutcome {
+        let endpoint = target.endpoint
+        var delivery = delivery
+        do {
+            delivery.body.body = try await bodyToSend(delivery, of: target)
+        } catch let missing as TheirIDMissing {
+            return .failed(status: nil, error: missing.message, retryAfter: nil)
+        } catch {
+            return .failed(status: nil, error: "could not read the receiver's id for the report: \(error)", retryAfter: nil)
+        }
         var headers = [
             OutboundHeader(name: "Content-Type", value: delivery.body.contentType),
             OutboundHeader(name: "User-Agent", value: "meldingen-hub"),
@@ -44,13 +57,36 @@ extension DeliveryWorker {
             headers.append(OutboundHeader(name: WebhookSignature.idHeader, value: delivery.webhookID))
         }
         let request = OutboundRequest(
-            method: "POST", url: endpoint.url, headers: headers, body: delivery.body.body, options: endpoint.options)
+            method: "POST", url: endpoint.url(for: delivery.eventType), headers: headers, body: delivery.body.body,
+            options: endpoint.options)
         do {
             let response = try await client.send(request)
             return AttemptOutcome(response: response, now: Date())
         } catch {
             return AttemptOutcome(error: error)
         }
+    }
+
+    /// The body as it goes out: the receiver's id written in where the rendering had to leave a
+    /// marker, and the endpoint's form credential added. Neither is ever stored with the delivery.
+    func bodyToSend(_ delivery: ClaimedDelivery, of target: DeliveryTarget) async throws -> [UInt8] {
+        var body = delivery.body.body
+        if let marker = delivery.body.theirIDMarker, let bind = target.bindTheirID {
+            guard let id = try await readExternalID?(delivery.reportID, target.name) else {
+                throw TheirIDMissing(
+                    message: "the body names the receiver's id for the report, and the receiver has not answered one yet "
+                        + "(its answer to the report's first delivery had none, or that delivery is dead); retried on the schedule")
+            }
+            body = bind(id, marker, body)
+        }
+        if let credential = target.endpoint.formCredential {
+            body = FormValueContentType.appending(field: credential.name, value: credential.value, to: body)
+        }
+        return body
+    }
+
+    struct TheirIDMissing: Error {
+        var message: String
     }
 
     /// Writes the outcomes and the endpoint's health in one statement.
@@ -136,7 +172,9 @@ extension ClaimedDelivery {
             id: try row.decode(Int64.self, 0), webhookID: try row.decode(String.self, 1), attempts: try row.decode(Int.self, 2),
             reportID: try row.decode(UUID.self, 3), eventID: try row.decode(UUID.self, 4), eventType: try row.decode(String.self, 5),
             streamVersion: try row.decode(Int64.self, 6),
-            body: DeliveryBody(contentType: try row.decode(String.self, 7), body: Array(try row.decode(String.self, 8).utf8)),
+            body: DeliveryBody(
+                contentType: try row.decode(String.self, 7), body: Array(try row.decode(String.self, 8).utf8),
+                theirIDMarker: try row.decode(String?.self, 10)),
             createdAt: try row.decode(Date.self, 9))
     }
 }

@@ -31,11 +31,14 @@ public final class DeliveryWorker: Service, Sendable {
     let leaseSweep: Duration
     /// Links a receiver's own id from its answer on the report (see `DeliveryTarget.externalIDInResponse`).
     let linkExternalID: ExternalIDLinker?
+    /// Reads the receiver's id for a report when a body was rendered before it was known.
+    let readExternalID: ExternalIDReader?
 
     public init(
         pool: PGPool, listener: PGListener?, client: OutboundHTTPClient, targets: [DeliveryTarget],
         workerID: String = DeliveryWorker.defaultWorkerID(), leaseSweep: Duration = .seconds(5),
-        linkExternalID: ExternalIDLinker? = nil, logger: Logger = Logger(label: "hub.delivery.worker")
+        linkExternalID: ExternalIDLinker? = nil, readExternalID: ExternalIDReader? = nil,
+        logger: Logger = Logger(label: "hub.delivery.worker")
     ) {
         self.pool = pool
         self.listener = listener
@@ -44,6 +47,7 @@ public final class DeliveryWorker: Service, Sendable {
         self.workerID = workerID
         self.leaseSweep = leaseSweep
         self.linkExternalID = linkExternalID
+        self.readExternalID = readExternalID
         self.logger = logger
         self.signals = Dictionary(uniqueKeysWithValues: targets.map { ($0.name, WakeSignal()) })
     }

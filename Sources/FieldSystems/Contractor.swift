@@ -18,7 +18,9 @@ public final class Contractor: FieldSystem {
         var numbers: [String] = []
         var bodies: [String] = []
         var available = true
-        var nextNumber = 1001
+        /// Numbers from the clock, as the app's: the demo's embedded database keeps earlier runs'
+        /// reports, and a number linked to one of them must not come back for a new order.
+        var nextNumber = Int(Date().timeIntervalSince1970) % 100_000 * 10
     }
 
     public init(_ dialect: ContractorDialect, secret: WebhookSecret, hub: HubLink, timeline: Timeline) {

@@ -5,8 +5,8 @@ import ServiceLifecycle
 import Synchronization
 import Webhooks
 
-/// The systems of the demo's story, together: the reporting app, the case system and the two
-/// contractors, each an HTTP server on 127.0.0.1 speaking its adapter file's format, all writing
+/// The systems of the demo's story, together: the reporting app, the case system, the two
+/// contractors and Rotterdam's Open311 back end, each an HTTP server on 127.0.0.1 speaking its adapter file's format, all writing
 /// one timeline. The hub is told where they listen (`baseURLs`); they are told where the hub
 /// listens through `hub.connect(to:)`.
 public final class FieldStage: Sendable {
@@ -16,12 +16,17 @@ public final class FieldStage: Sendable {
     public let melddesk: CaseSystem
     public let lichtpunt: Contractor
     public let afvalTwente: Contractor
+    public let open311: Open311Backend
     private let ports = Mutex<[String: Int]>([:])
+    /// The environment variable with the Open311 back end's `api_key` (deploy/demo.env), which
+    /// adapters/open311-rotterdam.yaml reads too.
+    public static let open311KeyVariable = "HUB_OPEN311_ROTTERDAM_API_KEY"
 
     /// - Parameters:
     ///   - secrets: the Standard Webhooks secret of each adapter (by adapter name), as the hub has them.
     ///   - appKey: the reporting app's API key for the hub (role public).
-    public init(secrets: [String: WebhookSecret], appKey: String, client: OutboundHTTPClient, timeline: Timeline) throws {
+    ///   - open311APIKey: the `api_key` the Open311 back end wants from its clients (the hub).
+    public init(secrets: [String: WebhookSecret], appKey: String, open311APIKey: String, client: OutboundHTTPClient, timeline: Timeline) throws {
         func secret(_ adapter: String) throws -> WebhookSecret {
             guard let secret = secrets[adapter] else {
                 throw FieldSystemError(system: adapter, status: 0, detail: "no webhook secret for adapter \(adapter)")
@@ -34,11 +39,15 @@ public final class FieldStage: Sendable {
         melddesk = CaseSystem(secret: try secret(CaseSystem.adapter), hub: hub, timeline: timeline)
         lichtpunt = Contractor(.lichtpunt, secret: try secret(ContractorDialect.lichtpunt.adapter), hub: hub, timeline: timeline)
         afvalTwente = Contractor(.afvalTwente, secret: try secret(ContractorDialect.afvalTwente.adapter), hub: hub, timeline: timeline)
+        open311 = Open311Backend(apiKey: open311APIKey, timeline: timeline)
     }
 
     /// The systems by the name of their adapter file.
     public var systems: [(adapter: String, system: any FieldSystem)] {
-        [("verbeterdebuurt", app), (CaseSystem.adapter, melddesk), (lichtpunt.dialect.adapter, lichtpunt), (afvalTwente.dialect.adapter, afvalTwente)]
+        [
+            ("verbeterdebuurt", app), (CaseSystem.adapter, melddesk), (lichtpunt.dialect.adapter, lichtpunt),
+            (afvalTwente.dialect.adapter, afvalTwente), (Open311Backend.adapter, open311),
+        ]
     }
 
     /// Their servers, as services; each records its port when it listens.

@@ -113,6 +113,11 @@ public final class ReportingApp: FieldSystem {
         try await act(number, "reopen", ["reason": reason], words: "the user reopens it: \"\(reason)\"")
     }
 
+    /// The user adds something for everyone to read.
+    public func comment(_ number: String, _ text: String) async throws {
+        try await act(number, "comments", ["text": text, "visibility": "public"], words: "the user adds: \"\(text)\"")
+    }
+
     private func act(_ number: String, _ command: String, _ body: [String: Any], words: String) async throws {
         guard let report = report(number) else {
             throw FieldSystemError(system: displayName, status: 0, detail: "the app has no report \(number)")

@@ -43,6 +43,7 @@ public struct HubAssembly: Sendable {
         let worker = DeliveryWorker(
             pool: pool, listener: listener, client: client, targets: targets,
             linkExternalID: externalIDLinker(handler: handler, policy: { configuration.policy(for: $0) }),
+            readExternalID: externalIDReader(handler: handler),
             logger: logger)
         let scheduler = DeliveryScheduler(
             store: store, listener: listener, pool: pool, targets: targets, publicURL: configuration.publicURL,

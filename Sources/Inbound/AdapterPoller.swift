@@ -77,13 +77,21 @@ public final class AdapterPoller: Service, Sendable {
         return !page.items.isEmpty
     }
 
+    /// The page's address: the cursor (when there is one yet) and an `api_key` credential as
+    /// query parameters.
     static func url(_ polling: PollingSettings, cursor: String?) -> String {
-        guard let cursor else { return polling.url }
+        var parameters: [(String, String)] = []
+        if let cursor { parameters.append((polling.cursorParameter, cursor)) }
+        if let credential = polling.authentication.requestField { parameters.append((credential.name, credential.value)) }
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+?#")
-        let encoded = cursor.addingPercentEncoding(withAllowedCharacters: allowed) ?? cursor
-        let name = polling.cursorParameter.addingPercentEncoding(withAllowedCharacters: allowed) ?? polling.cursorParameter
-        return polling.url + (polling.url.contains("?") ? "&" : "?") + "\(name)=\(encoded)"
+        var url = polling.url
+        for (name, value) in parameters {
+            let encodedName = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
+            let encodedValue = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+            url += (url.contains("?") ? "&" : "?") + "\(encodedName)=\(encodedValue)"
+        }
+        return url
     }
 
     struct PollingError: Error, CustomStringConvertible {

@@ -96,7 +96,7 @@ public struct InboundProcessor: Sendable {
             // append nothing new: the same message gives the same event ids.
             handled = try await handler.handle(
                 command, policy: configuration.policy(for: report.municipality), idempotencyKey: "inbound/\(adapter.name)/\(id)",
-                metadata: EventMetadata(actor: "adapter:\(adapter.name)", correlationID: id))
+                metadata: EventMetadata(actor: adapter.logActor, correlationID: id))
         } catch let error as ReportError {
             return rejected(error.code, error.message, report: reportID.uuid)
         }

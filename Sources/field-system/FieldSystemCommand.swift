@@ -40,8 +40,12 @@ struct FieldSystemCommand: AsyncParsableCommand {
         let timeline = Timeline { entry in
             print("\(entry.at.formatted(.iso8601.time(includingFractionalSeconds: false)))  \(entry.from) → \(entry.to): \(entry.text)")
         }
+        guard let open311Key = environment[FieldStage.open311KeyVariable], !open311Key.isEmpty else {
+            throw ValidationError("\(FieldStage.open311KeyVariable) is not set (load deploy/demo.env: set -a; . deploy/demo.env; set +a)")
+        }
         let stage = try FieldStage(
-            secrets: secrets, appKey: environment["FIELD_SYSTEM_APP_KEY"] ?? "hub_demo_app", client: client, timeline: timeline)
+            secrets: secrets, appKey: environment["FIELD_SYSTEM_APP_KEY"] ?? "hub_demo_app", open311APIKey: open311Key, client: client,
+            timeline: timeline)
         stage.hub.connect(to: hub)
         let logger = Logger(label: "field-system")
         let services: [any Service] = stage.systems.enumerated().map { index, entry in

@@ -53,7 +53,9 @@ struct DemoCommand: AsyncParsableCommand {
 
         let printer = TimelinePrinter()
         let client = OutboundHTTPClient(logger: logger)
-        let stage = try FieldStage(secrets: secrets, appKey: "hub_demo_app", client: client, timeline: Timeline { printer.print($0) })
+        let stage = try FieldStage(
+            secrets: secrets, appKey: "hub_demo_app", open311APIKey: environment[FieldStage.open311KeyVariable] ?? "", client: client,
+            timeline: Timeline { printer.print($0) })
         let simulators = ServiceGroup(configuration: .init(services: stage.services(logger: logger).map { .init(service: $0) }, logger: logger))
         let simulatorsRunning = Task { try await simulators.run() }
         let addresses = try await stage.baseURLs()

@@ -40,6 +40,8 @@ struct DemoStory: Sendable {
         try await app.confirm(report.number)
         try await until("Melddesk knows") { melddesk.case(for: report.hubID)?.log.last?.contains("bevestigt") == true }
 
+        let pothole = try await playOpen311()
+
         let shown = app.report(report.number), order = collector.order(for: report.hubID), file = melddesk.case(for: report.hubID)
         printer.narrate("""
             Every system now shows the same outcome, and nobody re-typed anything:
@@ -47,10 +49,31 @@ struct DemoStory: Sendable {
               Melddesk         case \(file?.number ?? "?"): \(file?.log.last ?? "?")
               Afval Twente     order \(order?.number ?? "?"): \(order?.status ?? "?") (it never saw Johan's name or e-mail: no processing agreement)
               Johan's phone    \(shown?.notifications.count ?? 0) push messages, one per step he chose to hear about
+              Rotterdam        request \(pothole.request): \(pothole.status), Fatima's app says "\(pothole.appText)"
             The hub's log holds every step; the history an auditor replays:
               \(stage.hub.baseURL)/api/v1/reports/\(report.hubID)/history   (Authorization: Bearer hub_demo_kcc_enschede)
             """)
         return report.hubID
+    }
+
+    /// Rotterdam's case system is an Open311 back end: the hub is its client by configuration
+    /// alone. The request's number, its status there, and what the reporter's app shows.
+    private func playOpen311() async throws -> (request: String, status: String, appText: String) {
+        let app = stage.app, backEnd = stage.open311
+        printer.narrate("6. In Rotterdam, Fatima reports a pothole in the same app. Rotterdam's case system speaks Open311: the hub posts it there as a request.")
+        let report = try await app.submit(AppSubmission(
+            category: "weg.gat", description: "Diep gat in het fietspad, vlak voor de brug.", latitude: 51.9225, longitude: 4.4792,
+            address: "Coolsingel 40, Rotterdam", reporterName: "Fatima", reporterEmail: "fatima@example.nl", notify: "every_step",
+            municipality: "GM0599"))
+        try await app.comment(report.number, "Er staat nu water in.")
+        try await until("the back end has the request and the comment") {
+            backEnd.request(forHubID: report.hubID)?.updatesReceived.isEmpty == false
+        }
+        let request = backEnd.request(forHubID: report.hubID)?.id ?? "?"
+        printer.narrate("7. Rotterdam's back office fixes it in its own system; the hub reads that from the back end's updates.")
+        backEnd.update(request, status: "fixed", description: "Gat gedicht met asfalt.")
+        try await until("the app shows it resolved") { app.report(report.number)?.status == "afgesloten" }
+        return (request, backEnd.request(forHubID: report.hubID)?.status ?? "?", app.report(report.number)?.statusText ?? "?")
     }
 
     private func until(_ what: String, _ condition: () -> Bool) async throws {

@@ -26,6 +26,8 @@ enum AdapterFixtures {
         "HUB_ADAPTER_AFVAL_TWENTE_SECRET": secret(3),
         "HUB_ADAPTER_VERBETERDEBUURT_SECRET": secret(4),
         "TEST_SECRET": secret(5),
+        "HUB_ADAPTER_OPEN311_ROTTERDAM_SECRET": secret(6),
+        "HUB_OPEN311_ROTTERDAM_API_KEY": "key-of-rotterdam",
     ]
 
     static func catalog() throws -> AdapterCatalog {

@@ -3,11 +3,11 @@ import Foundation
 import ReportDomain
 import Testing
 
-/// The four files in adapters/ are the demo's: they must pass the check against deploy/hub.yaml.
+/// The five files in adapters/ are the demo's: they must pass the check against deploy/hub.yaml.
 @Suite struct ExampleFilesTests {
-    @Test func allFourLoadWithoutErrorsOrWarnings() throws {
+    @Test func allFiveLoadWithoutErrorsOrWarnings() throws {
         let catalog = try AdapterFixtures.catalog()
-        #expect(catalog.adapters.map(\.name.rawValue) == ["afval-twente", "lichtpunt", "melddesk-enschede", "verbeterdebuurt"])
+        #expect(catalog.adapters.map(\.name.rawValue) == ["afval-twente", "lichtpunt", "melddesk-enschede", "open311-rotterdam", "verbeterdebuurt"])
         let issues = AdapterCatalog.check(
             directory: AdapterFixtures.adaptersFolder, configuration: AdapterFixtures.configuration,
             environment: AdapterFixtures.environment)

@@ -52,7 +52,8 @@ struct DeliveryHarness: Sendable {
         let workerServices = (0..<workers).map { _ in
             DeliveryWorker(
                 pool: pool, listener: listener, client: client, targets: targets, leaseSweep: leaseSweep,
-                linkExternalID: externalIDLinker(handler: handler, policy: { MunicipalityPolicy(municipality: $0) }))
+                linkExternalID: externalIDLinker(handler: handler, policy: { MunicipalityPolicy(municipality: $0) }),
+                readExternalID: externalIDReader(handler: handler))
         }
         let scheduler = DeliveryScheduler(
             store: store, listener: listener, pool: pool, targets: targets, publicURL: "http://hub.test",

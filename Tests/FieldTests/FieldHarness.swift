@@ -34,7 +34,9 @@ struct FieldHarness: Sendable {
         let secrets = try EnvironmentFile.adapterSecrets(environment).mapValues { try WebhookSecret($0) }
         let logger = Logger(label: "field-tests")
         let client = OutboundHTTPClient()
-        let stage = try FieldStage(secrets: secrets, appKey: "hub_demo_app", client: client, timeline: Timeline())
+        let stage = try FieldStage(
+            secrets: secrets, appKey: "hub_demo_app", open311APIKey: environment[FieldStage.open311KeyVariable] ?? "", client: client,
+            timeline: Timeline())
         let simulators = ServiceGroup(configuration: .init(services: stage.services(logger: logger).map { .init(service: $0) }, logger: logger))
         let simulatorTask = Task { try await simulators.run() }
 
