@@ -163,6 +163,9 @@ struct ProjectionBenchmark: Sendable {
             let (from, to) = (first, last)
             events += try await pool.withConnection { connection in
                 try connection.transaction { connection in
+                    // The staging rows below give the transaction its id; it says first that it
+                    // will write events, so readers wait for it (schemas/postgres/0037).
+                    _ = try connection.query("SELECT hub.enter_event_writing()")
                     try connection.execute("""
                         CREATE TEMP TABLE IF NOT EXISTS bench_events (
                             stream_id text, stream_version bigint, event_id uuid, event_type text, municipality text,

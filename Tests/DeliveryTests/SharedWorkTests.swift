@@ -98,3 +98,27 @@ struct SharedWorkTests {
         await harness.close()
     }
 }
+
+extension SharedWorkTests {
+    @Test("A delivery scheduled again (its first scheduling lost in a crash) has the same webhook-id, so the receiver recognises a repeat")
+    func theSameDeliveryHasTheSameWebhookID() async throws {
+        let database = try await TestDatabase.create()
+        let owner = database.superuserPool(maxConnections: 1)
+        let event = UUID(), report = UUID()
+        let schedule: PGQuery = """
+            SELECT hub.schedule_deliveries('{melddesk,lichtpunt}', ARRAY[\(event), \(event)]::uuid[], '{7,7}', \
+            ARRAY[\(report), \(report)]::uuid[], '{1,1}', '{ReportSubmitted,ReportSubmitted}', '{application/json,application/json}', '{"{}","{}"}')
+            """
+        let read: PGQuery = "SELECT adapter || ' ' || webhook_id FROM hub.deliveries ORDER BY adapter"
+        _ = try await owner.query(schedule)
+        let first = try await owner.query(read).rows.map { try $0.decode(String.self, 0) }
+        _ = try await owner.query("DELETE FROM hub.deliveries")
+        _ = try await owner.query(schedule)
+        let again = try await owner.query(read).rows.map { try $0.decode(String.self, 0) }
+        #expect(first.count == 2)
+        #expect(first == again)
+        #expect(Set(first.map { $0.split(separator: " ")[1] }).count == 2, "each adapter's delivery has its own")
+        #expect(first.allSatisfy { $0.split(separator: " ")[1].hasPrefix("msg_") })
+        await owner.close()
+    }
+}

@@ -63,9 +63,10 @@ import Testing
     @Test func aTransactionWithAnOlderIDButAHigherPositionIsNotSkippedEither() async throws {
         let database = try await TestDatabase.create()
         let store = EventStore(pool: database.runtimePool())
-        // Q takes its transaction id first, P writes first, Q writes later and commits first.
+        // Q takes its transaction id first (saying first that it will write events, as it must),
+        // P writes first, Q writes later and commits first.
         let q = try OpenTransaction(database.runtime)
-        try q.connection.query("SELECT pg_current_xact_id()")
+        try q.connection.query("SELECT hub.enter_event_writing(), pg_current_xact_id()")
         let p = try OpenTransaction(database.runtime)
         let pPosition = try p.append(EventSamples.stream())
         let qPosition = try q.append(EventSamples.stream())
@@ -77,6 +78,33 @@ import Testing
         let second = try await readSettled(store, after: try #require(first.last).point)
         #expect(second.map(\.position) == [pPosition], "a position-ordered reader would have passed this one for good")
         await store.pool.close()
+    }
+
+    @Test func anOpenTransactionThatWritesNoEventsDoesNotHoldReadersBack() async throws {
+        let database = try await TestDatabase.create()
+        let store = EventStore(pool: database.runtimePool())
+        // A projector's batch, a delivery being recorded: open, with a transaction id, older
+        // than the events appended after it.
+        let other = try OpenTransaction(database.runtime)
+        try other.connection.query("SELECT pg_current_xact_id()")
+        let appended = try await store.append([EventSamples.event()], to: EventSamples.stream(), municipality: "0153", expected: .any)
+        let page = try await store.readPage(after: .start)
+        #expect(page.events.map(\.position) == [appended.events[0].point.position])
+        #expect(page.heldBack == false)
+        try other.commit()
+        await store.pool.close()
+    }
+
+    @Test func aTransactionThatWroteSomethingElseFirstMayNotAppend() async throws {
+        let database = try await TestDatabase.create()
+        let late = try OpenTransaction(database.runtime)
+        try late.connection.query("SELECT pg_current_xact_id()")
+        #expect {
+            _ = try late.append(EventSamples.stream())
+        } throws: { error in
+            (error as? PGError)?.sqlState == "55000"
+        }
+        try late.connection.execute("ROLLBACK")
     }
 
     @Test func aFollowerSeesEveryEventOfConcurrentSlowWritersExactlyOnce() async throws {
