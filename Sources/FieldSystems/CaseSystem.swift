@@ -23,7 +23,9 @@ public final class CaseSystem: FieldSystem {
         var cases: [String: Case] = [:]
         var order: [String] = []
         var nextNumber = 1
-        var nextChange = 1
+        /// From the clock, as the other simulators' numbers: the hub keeps the change ids it
+        /// applied, and a later run on the same database must not repeat one.
+        var nextChange = Int(Date().timeIntervalSince1970) % 100_000 * 10
     }
 
     public init(secret: WebhookSecret, hub: HubLink, timeline: Timeline) {

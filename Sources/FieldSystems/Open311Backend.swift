@@ -55,7 +55,9 @@ public final class Open311Backend: FieldSystem {
         var answeredUpdates: [String: String] = [:]
         /// From the clock, as the app's and the contractors' numbers (see `Contractor`).
         var nextRequest = Int(Date().timeIntervalSince1970) % 100_000 * 10
-        var nextUpdate = 1
+        /// From the clock too: the hub keeps the update ids it applied, and a second demo run on
+        /// the same database must not have its updates taken for repeats of the first run's.
+        var nextUpdate = Int(Date().timeIntervalSince1970) % 100_000 * 10
         var available = true
         var rejectedKeys = 0
     }
