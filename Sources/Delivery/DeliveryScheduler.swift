@@ -144,27 +144,21 @@ public final class DeliveryScheduler: Service, Sendable {
         return DeliveryRow(adapter: target.name, event: recorded, reportID: report.id.uuid, body: body)
     }
 
-    /// Writes the rows and the checkpoint in one transaction. The checkpoint is locked and compared
-    /// first: when another process moved it, this one's batch is not the next and it starts again
-    /// from there (its rows would be duplicates, which the insert ignores anyway).
+    /// Writes the rows and the checkpoint in one statement (`hub.schedule_delivery_batch`), which
+    /// takes the checkpoint's lock and compares first: when another process moved it, this one's
+    /// batch is not the next and it starts again from there (its rows would be duplicates, which
+    /// the insert ignores anyway).
     private func commit(_ rows: [DeliveryRow], through last: LogPoint, after expected: LogPoint) async throws -> LogPoint {
-        let subscriber = Self.subscriber
-        let wrote = try await pool.withTransaction { connection -> Int in
-            let current = try CheckpointStore.lockForWriting(subscriber, on: connection)
-            guard current == expected else { throw CheckpointMoved(point: current) }
-            var count = 0
-            if !rows.isEmpty {
-                let result = try connection.query(Self.scheduleQuery(rows))
-                count = try result.decode(Int.self, row: 0, column: 0)
-            }
-            try CheckpointStore.save(last, for: subscriber, on: connection)
-            return count
+        let result = try await pool.query(Self.scheduleQuery(rows, subscriber: Self.subscriber, from: expected, to: last))
+        if try result.decode(Bool.self, row: 0, column: 1) {
+            throw CheckpointMoved(point: LogPoint(
+                transactionID: try result.decode(UInt64.self, row: 0, column: 2), position: try result.decode(Int64.self, row: 0, column: 3)))
         }
-        if wrote > 0 { onScheduled() }
+        if try result.decode(Int.self, row: 0, column: 0) > 0 { onScheduled() }
         return last
     }
 
-    static func scheduleQuery(_ rows: [DeliveryRow]) -> PGQuery {
+    static func scheduleQuery(_ rows: [DeliveryRow], subscriber: String, from expected: LogPoint, to last: LogPoint) -> PGQuery {
         let adapters = rows.map { Optional($0.adapter) }
         let eventIDs = rows.map { Optional($0.event.id.uuidString) }
         let positions = rows.map { Optional(String($0.event.position)) }
@@ -175,7 +169,9 @@ public final class DeliveryScheduler: Service, Sendable {
         let bodies = rows.map { Optional(String(decoding: $0.body.body, as: UTF8.self)) }
         let markers = rows.map(\.body.theirIDMarker)
         let query: PGQuery = """
-            SELECT hub.schedule_deliveries(\(PGArray(adapters))::text[], \(PGArray(eventIDs))::uuid[], \
+            SELECT * FROM hub.schedule_delivery_batch(\(subscriber), \(String(expected.transactionID))::xid8, \(expected.position), \
+            \(String(last.transactionID))::xid8, \(last.position), \
+            \(PGArray(adapters))::text[], \(PGArray(eventIDs))::uuid[], \
             \(PGArray(positions))::bigint[], \(PGArray(reports))::uuid[], \(PGArray(versions))::bigint[], \
             \(PGArray(types))::text[], \(PGArray(contentTypes))::text[], \(PGArray(bodies))::text[], \(PGArray(markers))::text[])
             """

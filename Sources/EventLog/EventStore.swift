@@ -59,7 +59,7 @@ public final class EventStore: Sendable {
     }
 
     /// One page of `readAll`, and whether committed events after it are held back by an older
-    /// open transaction, both seen in one snapshot.
+    /// open transaction, both seen in one snapshot: one statement, `hub.read_page`.
     ///
     /// Asked in two snapshots, the answer can be wrong: the holding transaction may end between
     /// the read and the question, which then says "nothing held back" about events the read
@@ -67,17 +67,13 @@ public final class EventStore: Sendable {
     /// read, and anything committed later announces itself.
     public func readPage(after point: LogPoint, limit: Int = 1_000) async throws -> (events: [RecordedEvent], heldBack: Bool) {
         let read: PGQuery =
-            "SELECT * FROM hub.read_all(\(String(point.transactionID))::xid8, \(point.position), \(limit))"
+            "SELECT * FROM hub.read_page(\(String(point.transactionID))::xid8, \(point.position), \(limit))"
         do {
-            return try await pool.withConnection { connection in
-                try connection.transaction(.readOnlySnapshot) { connection in
-                    let events = try connection.query(read.prepared()).rows.map(RecordedEvent.init(row:))
-                    let last = events.last?.point ?? point
-                    let check: PGQuery =
-                        "SELECT hub.events_held_back(\(String(last.transactionID))::xid8, \(last.position))"
-                    return (events, try connection.query(check.prepared()).decode(Bool.self, row: 0, column: 0))
-                }
-            }
+            let result = try await pool.query(read.prepared())
+            // A page without events is one row of NULL event columns, for `held_back`.
+            let events = try result.rows.filter { !result.isNull(row: $0.index, column: 0) }.map(RecordedEvent.init(row:))
+            let heldBack = result.rowCount > 0 ? try result.decode(Bool.self, row: 0, column: 12) : false
+            return (events, heldBack)
         } catch let error as PGError {
             throw EventLogError(error, stream: nil, expected: nil)
         }

@@ -122,3 +122,38 @@ extension SharedWorkTests {
         await owner.close()
     }
 }
+
+extension SharedWorkTests {
+    @Test("A scheduler's batch whose checkpoint another process moved writes nothing and learns where it stands")
+    func aSchedulerBatchBehindTheCheckpointWritesNothing() async throws {
+        let database = try await TestDatabase.create()
+        let pool = database.runtimePool(maxConnections: 1)
+        let event = UUID(), report = UUID()
+        func batch(from: (String, Int), to: (String, Int)) -> PGQuery {
+            """
+            SELECT r_scheduled, r_moved, r_transaction::text, r_position FROM hub.schedule_delivery_batch('delivery.scheduler', \
+            \(from.0)::xid8, \(from.1), \(to.0)::xid8, \(to.1), '{melddesk}', ARRAY[\(event)]::uuid[], '{7}', ARRAY[\(report)]::uuid[], \
+            '{1}', '{ReportSubmitted}', '{application/json}', '{"{}"}', '{NULL}')
+            """
+        }
+        func row(_ query: PGQuery) async throws -> String {
+            let result = try await pool.query(query)
+            return "\(try result.decode(Int.self, row: 0, column: 0)) \(try result.decode(Bool.self, row: 0, column: 1)) "
+                + "\(try result.decode(String.self, row: 0, column: 2)) \(try result.decode(Int64.self, row: 0, column: 3))"
+        }
+        // The first batch starts at the beginning and moves the checkpoint to (900, 7).
+        #expect(try await row(batch(from: ("0", 0), to: ("900", 7))) == "1 false 900 7")
+        // A second process's batch, also from the beginning: not the next one.
+        #expect(try await row(batch(from: ("0", 0), to: ("900", 7))) == "0 true 900 7")
+        #expect(try await pool.query("SELECT count(*) FROM hub.deliveries").decode(Int.self, row: 0, column: 0) == 1)
+        // From where the checkpoint stands, an empty batch only moves it on.
+        let empty: PGQuery = """
+            SELECT r_scheduled FROM hub.schedule_delivery_batch('delivery.scheduler', '900'::xid8, 7, '901'::xid8, 8, \
+            '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')
+            """
+        #expect(try await pool.query(empty).decode(Int.self, row: 0, column: 0) == 0)
+        let stored = try await pool.query("SELECT transaction_id::text || ' ' || log_position FROM hub.checkpoints WHERE subscriber = 'delivery.scheduler'")
+        #expect(try stored.decode(String.self, row: 0, column: 0) == "901 8")
+        await pool.close()
+    }
+}
