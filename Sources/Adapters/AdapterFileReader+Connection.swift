@@ -88,14 +88,21 @@ extension AdapterFileReader {
         case "basic":
             return .basic(username: try value.requiredChild("username").text(), password: try requiredSecret("password", in: value))
         case "api_key":
-            let field = try value.child("field")?.text() ?? "api_key"
-            guard !field.isEmpty, field.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }) else {
-                throw (value.child("field") ?? value).issue("must be a field name of letters, digits, _, - or ., such as api_key, but was \"\(field)\"")
-            }
+            let field = try value.child("field").map { child throws(AdapterFileIssue) in try parameterName(child) } ?? "api_key"
             return .apiKey(field: field, key: try requiredSecret("token", in: value))
         case let other:
             throw typeValue.issue("must be none, bearer, basic or api_key, but was \"\(other)\"")
         }
+    }
+
+    /// The name of a query parameter or form field: letters, digits, `_`, `-` and `.`, such as
+    /// `start_date` or `api_key`.
+    func parameterName(_ value: ConfigValue) throws(AdapterFileIssue) -> String {
+        let name = try value.text()
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }) else {
+            throw value.issue("must be a parameter name (letters, digits, _ - .), such as api_key, but was \"\(name)\"")
+        }
+        return name
     }
 
     func tls(_ parent: ConfigValue) throws(AdapterFileIssue) -> TLSSettings? {

@@ -54,11 +54,7 @@ extension AdapterFileReader {
             throw value.issue(
                 "needs exactly one of next_cursor (a pointer into the response) or next_cursor_in_last_item (a pointer into its last update, e.g. /updated_datetime)")
         }
-        let parameter = try value.requiredChild("cursor_parameter")
-        let name = try parameter.text()
-        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }) else {
-            throw parameter.issue("must be a query parameter name (letters, digits, _ - .), but was \"\(name)\"")
-        }
+        let name = try parameterName(try value.requiredChild("cursor_parameter"))
         var settings = PollingSettings(
             url: try webAddress(try value.requiredChild("url")),
             interval: try value.requiredChild("interval").duration(),

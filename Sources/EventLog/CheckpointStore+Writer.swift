@@ -6,9 +6,8 @@ extension CheckpointStore {
     /// subscriber in another process) takes it first, so a batch compares against the point as it
     /// stands, not as it stood when the batch began.
     public static func lockForWriting(_ subscriber: String, on connection: PGConnection) throws -> LogPoint {
-        let lock: PGQuery = "SELECT pg_advisory_xact_lock(hashtext(\("hub.checkpoint." + subscriber)))"
-        try connection.query(lock.prepared())
-        let query: PGQuery = "SELECT transaction_id, log_position FROM hub.checkpoints WHERE subscriber = \(subscriber)"
+        // hub.lock_checkpoint: the lock, then the read, in one round trip.
+        let query: PGQuery = "SELECT transaction_id, log_position FROM hub.lock_checkpoint(\(subscriber))"
         let result = try connection.query(query.prepared())
         guard result.rowCount == 1 else { return .start }
         return LogPoint(

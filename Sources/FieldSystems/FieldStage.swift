@@ -6,8 +6,8 @@ import Synchronization
 import Webhooks
 
 /// The systems of the demo's story, together: the reporting app, the case system, the two
-/// contractors and Rotterdam's Open311 back end, each an HTTP server on 127.0.0.1 speaking its adapter file's format, all writing
-/// one timeline. The hub is told where they listen (`baseURLs`); they are told where the hub
+/// contractors and Rotterdam's Open311 back end, each an HTTP server on 127.0.0.1 speaking its
+/// adapter file's format, all writing one timeline. The hub is told where they listen (`baseURLs`); they are told where the hub
 /// listens through `hub.connect(to:)`.
 public final class FieldStage: Sendable {
     public let timeline: Timeline

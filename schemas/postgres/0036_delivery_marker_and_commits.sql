@@ -1,18 +1,34 @@
--- The delivery engine's own bookkeeping commits without waiting for the WAL flush
--- (synchronous_commit off, for these transactions only; reports and events still wait for it).
+-- Two changes to the delivery functions, written once each.
 --
--- Why it is safe: an operating-system or server crash can lose the last moments of such commits,
--- never half of one, and each of them is one the engine redoes:
+-- The receiver's id, bound when sending (issue 5, the Open311 back end): an update names the back
+-- end's own id for the report (`service_request_id`), which arrives in its answer to the first
+-- delivery. A body rendered before that answer holds a random marker where the id goes; the worker
+-- writes the id in when it sends (by then the per-report order has delivered the first one).
+-- NULL: nothing to write in.
+--
+-- Bookkeeping commits without waiting for the WAL flush (issue 4's latency): scheduling, claims
+-- and outcomes set synchronous_commit off for their own transaction; reports and events still wait
+-- for the flush. An operating-system or server crash can lose the last moments of such commits,
+-- never half of one, and each is one the engine redoes:
 --   - scheduled deliveries and the scheduler's checkpoint (one transaction): the scheduler
---     schedules the same events again from the older checkpoint. The rows get the same
---     webhook-id as before, derived from (adapter, event, report), so a receiver that already had
---     a delivery from the lost rows recognises the repeat (Standard Webhooks' idempotency);
+--     schedules the same events again from the older checkpoint. The rows get the same webhook-id
+--     as before, derived from (adapter, event, report), so a receiver that already had a delivery
+--     from the lost rows recognises the repeat (Standard Webhooks' idempotency);
 --   - a claim: the row is pending again and is sent again, with its webhook-id;
 --   - a recorded outcome: the row is in flight until its lease ends, then sent again, likewise.
--- At least once, as before; what changes is that the scheduler's and the workers' commits no
--- longer queue for the disk behind every other commit (issue 4's latency).
+-- At least once, as before; the scheduler's and the workers' commits no longer queue for the disk
+-- behind every other commit.
+ALTER TABLE hub.deliveries ADD COLUMN their_id_marker text;
 
-CREATE OR REPLACE FUNCTION hub.schedule_deliveries(
+-- `msg_` and 32 hex digits, the same whenever the same delivery is scheduled.
+CREATE FUNCTION hub.delivery_webhook_id(p_adapter text, p_event_id uuid, p_report_id uuid) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'msg_' || left(encode(sha256(convert_to(p_adapter || '/' || p_event_id::text || '/' || p_report_id::text, 'UTF8')), 'hex'), 32)
+$$;
+
+DROP FUNCTION hub.schedule_deliveries(text[], uuid[], bigint[], uuid[], bigint[], text[], text[], text[]);
+
+CREATE FUNCTION hub.schedule_deliveries(
     p_adapters text[], p_event_ids uuid[], p_positions bigint[], p_report_ids uuid[], p_versions bigint[],
     p_types text[], p_content_types text[], p_bodies text[], p_their_id_markers text[] DEFAULT NULL)
 RETURNS integer
@@ -37,13 +53,10 @@ BEGIN
 END
 $$;
 
--- `msg_` and 32 hex digits, the same whenever the same delivery is scheduled.
-CREATE FUNCTION hub.delivery_webhook_id(p_adapter text, p_event_id uuid, p_report_id uuid) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT 'msg_' || left(encode(sha256(convert_to(p_adapter || '/' || p_event_id::text || '/' || p_report_id::text, 'UTF8')), 'hex'), 32)
-$$;
+DROP FUNCTION hub.claim_deliveries(text, text, integer, double precision);
 
-CREATE OR REPLACE FUNCTION hub.claim_deliveries(p_adapter text, p_worker text, p_limit integer, p_lease_seconds double precision)
+-- As in 0026, with the marker, and without waiting for the flush.
+CREATE FUNCTION hub.claim_deliveries(p_adapter text, p_worker text, p_limit integer, p_lease_seconds double precision)
 RETURNS TABLE (id bigint, webhook_id text, attempts integer, report_id uuid, event_id uuid, event_type text,
                stream_version bigint, content_type text, body text, created_at timestamptz, their_id_marker text)
 LANGUAGE sql AS $$
@@ -71,6 +84,7 @@ LANGUAGE sql AS $$
               d.content_type, d.body, d.created_at, d.their_id_marker
 $$;
 
+-- As in 0034, without waiting for the flush.
 CREATE OR REPLACE FUNCTION hub.record_delivery_batch(
     p_worker text, p_ids bigint[], p_states text[], p_statuses integer[], p_errors text[], p_responses text[],
     p_next_attempts timestamptz[], p_adapter text, p_succeeded integer, p_failed integer, p_gone boolean,
@@ -87,4 +101,5 @@ BEGIN
 END
 $$;
 
-GRANT EXECUTE ON FUNCTION hub.delivery_webhook_id(text, uuid, uuid) TO hub_writer;
+GRANT EXECUTE ON FUNCTION hub.schedule_deliveries(text[], uuid[], bigint[], uuid[], bigint[], text[], text[], text[], text[]),
+    hub.claim_deliveries(text, text, integer, double precision), hub.delivery_webhook_id(text, uuid, uuid) TO hub_writer;

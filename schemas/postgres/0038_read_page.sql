@@ -6,7 +6,7 @@
 -- row of NULL event columns.
 --
 -- PL/pgSQL, not SQL: a set-returning SQL function of several parts is planned again at every call
--- (2-3 ms here), while PL/pgSQL keeps its plans for the session. A STABLE function's statements
+-- (1–2 ms here), while PL/pgSQL keeps its plans for the session. A STABLE function's statements
 -- all see the calling statement's snapshot.
 CREATE FUNCTION hub.read_page(p_after_transaction xid8, p_after_position bigint, p_limit integer)
 RETURNS TABLE (
@@ -45,33 +45,6 @@ BEGIN
           FROM held WHERE NOT EXISTS (SELECT 1 FROM page)
     ) q
     ORDER BY q.transaction_id, q.position;
-END
-$$;
-
--- The same reason for the horizon (0037), and the same body.
-CREATE OR REPLACE FUNCTION hub.event_horizon() RETURNS xid8
-LANGUAGE plpgsql STABLE AS $$
-BEGIN
-    RETURN (
-        WITH snapshot AS MATERIALIZED (
-            SELECT pg_current_snapshot() AS snap
-        ), locks AS MATERIALIZED (
-            SELECT l.locktype, l.transactionid, l.virtualtransaction, l.database
-              FROM pg_locks l
-             WHERE l.granted AND (l.locktype = 'transactionid'
-                   OR (l.locktype = 'advisory' AND l.classid = 4853 AND l.objid = 1 AND l.objsubid = 2))
-        ), open_non_writers AS (
-            SELECT t.transactionid
-              FROM locks t
-             WHERE t.locktype = 'transactionid'
-               AND NOT EXISTS (SELECT 1 FROM locks a
-                                WHERE a.locktype = 'advisory' AND a.virtualtransaction = t.virtualtransaction
-                                  AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
-        )
-        SELECT coalesce(
-            (SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.snap) AS x
-              WHERE xid(x) NOT IN (SELECT transactionid FROM open_non_writers)),
-            (SELECT pg_snapshot_xmax(snap) FROM snapshot)));
 END
 $$;
 

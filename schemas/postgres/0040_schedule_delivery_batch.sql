@@ -1,9 +1,7 @@
--- The delivery scheduler's whole batch in one statement (one round trip instead of six): take the
--- subscriber's checkpoint lock, compare the stored checkpoint with the one the batch started from,
--- and only then write the deliveries and the new checkpoint. When another process moved the
+-- The delivery scheduler's whole batch in one statement (one round trip instead of several): take
+-- the subscriber's checkpoint lock, compare the stored checkpoint with the one the batch started
+-- from, and only then write the deliveries and the new checkpoint. When another process moved the
 -- checkpoint, nothing is written and the stored point is returned: the batch is not the next one.
--- The same lock as CheckpointStore.lockForWriting, so a batch written here and one written there
--- can never both pass the comparison.
 CREATE FUNCTION hub.schedule_delivery_batch(
     p_subscriber text, p_expected_transaction xid8, p_expected_position bigint,
     p_transaction xid8, p_position bigint,
@@ -12,12 +10,10 @@ CREATE FUNCTION hub.schedule_delivery_batch(
 RETURNS TABLE (r_scheduled integer, r_moved boolean, r_transaction xid8, r_position bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_transaction xid8 := '0';
-    v_position    bigint := 0;
+    v_transaction xid8;
+    v_position    bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('hub.checkpoint.' || p_subscriber));
-    SELECT c.transaction_id, c.log_position INTO v_transaction, v_position
-      FROM hub.checkpoints c WHERE c.subscriber = p_subscriber;
+    SELECT c.transaction_id, c.log_position INTO v_transaction, v_position FROM hub.lock_checkpoint(p_subscriber) c;
     IF NOT FOUND THEN
         v_transaction := '0';
         v_position := 0;
@@ -31,7 +27,7 @@ BEGIN
         r_scheduled := hub.schedule_deliveries(p_adapters, p_event_ids, p_positions, p_report_ids, p_versions, p_types,
                                                p_content_types, p_bodies, p_their_id_markers);
     END IF;
-    -- Also without deliveries: the checkpoint alone is redone after a crash as easily (0038).
+    -- Also without deliveries: the checkpoint alone is redone after a crash as easily (0036).
     PERFORM set_config('synchronous_commit', 'off', true);
     PERFORM hub.save_checkpoint(p_subscriber, p_transaction, p_position);
     RETURN QUERY SELECT r_scheduled, false, p_transaction, p_position;
