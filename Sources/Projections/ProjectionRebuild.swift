@@ -6,7 +6,7 @@ import ReportDomain
 /// Empties the report read models and refills them from the whole log, in one transaction.
 ///
 /// It builds exactly what the live projector builds (the same fold and row functions), only
-/// faster: one REPEATABLE READ snapshot reads every event older than the snapshot's xmin (the
+/// faster: one REPEATABLE READ snapshot reads every event below the log's horizon (the
 /// commit-safe rule of `EventStore.readPage`) ordered by stream, so only one report is in memory
 /// at a time; a second connection truncates the tables, drops their search indexes, loads the
 /// rows with COPY, builds the indexes once at the end and saves the checkpoint — the highest

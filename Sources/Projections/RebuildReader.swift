@@ -5,7 +5,7 @@ import EventLog
 import Postgres
 import ReportDomain
 
-/// The reading side of a rebuild: one snapshot, every event older than its xmin, stream by
+/// The reading side of a rebuild: one snapshot, every event below the log's horizon, stream by
 /// stream, folded into rows.
 struct RebuildReader {
     struct Summary: Sendable {
@@ -37,17 +37,20 @@ struct RebuildReader {
 
     func read(on connection: PGConnection, into handoff: RebuildHandoff<RebuildChunk>) throws -> Summary {
         try connection.transaction(.readOnlySnapshot) { connection in
-            let estimate = try Self.estimate(on: connection)
-            // Only transactions older than the snapshot's xmin: every one of them has ended, so
-            // nothing can later commit before the highest point read (see 0007_read_all.sql).
+            // Only below the horizon of the log's readers (0037_event_writers.sql): nothing can
+            // later commit before the highest point read. Not below the snapshot's xmin, which
+            // any open transaction in the cluster holds back, though most never add an event.
+            // The first statement, so that the snapshot and the horizon's look at the writers
+            // are as close together as they can be.
             try connection.execute("""
                 DECLARE rebuild_events NO SCROLL CURSOR FOR
                 SELECT position, transaction_id, stream_version, recorded_at, schema_version, stream_id, event_type,
                        data, metadata
                   FROM hub.events
-                 WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                 WHERE transaction_id < (SELECT hub.event_horizon())
                  ORDER BY stream_id, stream_version
                 """)
+            let estimate = try Self.estimate(on: connection)
             var summary = Summary()
             var highest = LogPoint.start
             var current: Current?

@@ -35,7 +35,7 @@ import Testing
         // A checkpoint resumes where it was saved.
         try await store.pool.withConnection { try CheckpointStore.save(seen[4].point, for: "test-follower", on: $0) }
         #expect(try await checkpoints.load("test-follower") == seen[4].point)
-        let resumed = try await store.readAll(after: try await checkpoints.load("test-follower"))
+        let resumed = try await store.readSettled(after: try await checkpoints.load("test-follower"))
         #expect(resumed.map(\.streamVersion) == [6, 7, 8])
         listener.stop()
         try await listening.value

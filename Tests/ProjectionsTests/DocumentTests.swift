@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import HubTestSupport
 import ReportDomain
 import Testing
 @testable import Projections
@@ -8,7 +9,7 @@ import Testing
     /// The documents of every report in the scenario, with the states that made them.
     private func documents() async throws -> [(ReportDocument, PublicReportDocument)] {
         let (harness, _) = try await ProjectedScenario.get()
-        let events = try await harness.store.readAll(after: .start, limit: 10_000)
+        let events = try await harness.store.readSettled(after: .start)
         var folds: [String: ReportFold] = [:]
         for event in events {
             folds[event.stream] = ReportFold.apply(LoggedEvent.reading(event).0, to: folds[event.stream]).0

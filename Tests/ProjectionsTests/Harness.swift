@@ -3,6 +3,7 @@ import Foundation
 import HubTestSupport
 import Postgres
 import ReportDomain
+import Testing
 @testable import Projections
 
 /// A migrated test database with the hub's pieces on the runtime role, and a projector that can
@@ -31,6 +32,22 @@ final class Harness: Sendable {
             store: store, listener: listener, pool: pool, policy: Scenario.policy, batchSize: batchSize,
             cacheCapacity: cacheCapacity)
         return (projector, Task { try await projector.run() })
+    }
+
+    /// A rebuild that read the log up to `point`. A rebuild reads below the log's horizon, and a
+    /// transaction of a test beside this one, in another database, that ends between the
+    /// rebuild's snapshot and its look at the writers holds that horizon back (as it would in
+    /// production, where the live projector then goes on from the rebuild's checkpoint): then
+    /// it rebuilds again.
+    @discardableResult
+    func rebuild(upTo point: LogPoint) async throws -> ProjectionRebuild.Result {
+        for _ in 0..<20 {
+            let result = try await ProjectionRebuild.run(pool: pool, policy: Scenario.policy)
+            if result.point >= point { return result }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("20 rebuilds stopped before \(point)")
+        return try await ProjectionRebuild.run(pool: pool, policy: Scenario.policy)
     }
 
     func close() async {

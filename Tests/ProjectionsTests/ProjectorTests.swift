@@ -59,7 +59,7 @@ import Testing
         try await resumed.value
         #expect(try await harness.count("SELECT count(*) FROM hub.report_history") == events)
         let live = try await harness.snapshot()
-        _ = try await ProjectionRebuild.run(pool: harness.pool, policy: Scenario.policy)
+        try await harness.rebuild(upTo: scenario.lastPoint)
         #expect(try await harness.snapshot() == live)
         await harness.close()
     }
@@ -68,7 +68,7 @@ import Testing
     @Test func aBatchWritesNothingWhenTheCheckpointMovedUnderIt() async throws {
         let harness = try await Harness()
         let scenario = try await Scenario.play(harness.store)
-        let events = try await harness.store.readAll(after: .start, limit: 10)
+        let events = try await harness.store.readSettled(after: .start, limit: 10)
         var rows = ProjectionRows()
         var fold: ReportFold?
         for event in events where event.stream == scenario.container.streamName {
@@ -113,7 +113,7 @@ import Testing
         let live = try await harness.snapshot()
         let history = try await harness.count("SELECT count(*) FROM hub.report_history")
         #expect(try await harness.count("SELECT count(*) FROM hub.events") == history)
-        _ = try await ProjectionRebuild.run(pool: harness.pool, policy: Scenario.policy)
+        try await harness.rebuild(upTo: scenario.lastPoint)
         #expect(try await harness.snapshot() == live)
         await harness.close()
     }

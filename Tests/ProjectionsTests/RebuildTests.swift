@@ -39,7 +39,7 @@ import Testing
         for search in searches { liveFound.append(try await harness.queries.search(search).items.map(\.id)) }
         #expect(liveFound.allSatisfy { !$0.isEmpty })
 
-        let result = try await ProjectionRebuild.run(pool: harness.pool, policy: Scenario.policy)
+        let result = try await harness.rebuild(upTo: scenario.lastPoint)
         #expect(result.events == events)
         #expect(result.reports == reports)
         #expect(result.point == scenario.lastPoint)

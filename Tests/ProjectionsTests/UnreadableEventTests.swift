@@ -45,7 +45,7 @@ import Testing
         // Nor does its metadata claim an external id: without an event there is nothing to fold.
         #expect(try await harness.count("SELECT count(*) FROM hub.report_external_ids WHERE external_id = 'Z-UNREADABLE'") == 0)
         let live = try await harness.snapshot()
-        _ = try await ProjectionRebuild.run(pool: harness.pool, policy: Scenario.policy)
+        try await harness.rebuild(upTo: point)
         #expect(try await harness.snapshot() == live)
         await harness.close()
     }
