@@ -1,5 +1,7 @@
 import EventLog
+import class Foundation.ProcessInfo
 import Logging
+import NIOPosix
 import Postgres
 import ReportDomain
 
@@ -7,22 +9,22 @@ import ReportDomain
 ///
 /// It builds exactly what the live projector builds (the same fold and row functions), only
 /// faster: one REPEATABLE READ snapshot reads every event below the log's horizon (the
-/// commit-safe rule of `EventStore.readPage`) ordered by stream, so only one report is in memory
-/// at a time; a second connection truncates the tables, drops their search indexes, loads the
-/// rows with COPY, builds the indexes once at the end and saves the checkpoint — the highest
-/// point read — in the same transaction. Reading and folding overlap with loading.
+/// commit-safe rule of `EventStore.readPage`) ordered by stream, and hands whole reports to
+/// several folding threads; a second connection truncates the tables, drops their search
+/// indexes, loads the folded rows with COPY, builds the indexes once at the end and saves the
+/// checkpoint — the highest point read — in the same transaction. Reading, folding and loading
+/// overlap.
 ///
 /// While it runs, reads of the read models wait (TRUNCATE locks the tables until commit), and
-/// the live projector's next batch waits and then continues from the rebuild's checkpoint.
-/// Its writing transaction is open from start to end, so every follower of the log in the
-/// cluster (deliveries, other projections) reads nothing newer until it commits: the cost of
-/// one atomic swap. Run it when a short pause of the live feeds is acceptable.
+/// the live projector's next batch waits and then continues from the rebuild's checkpoint. Its
+/// writing transaction never adds an event, so followers of the log (deliveries) are not held
+/// back by it (0037_event_writers.sql).
 ///
-/// Where the time goes (200,000 reports, 600,000 events, this 2-core machine): the reading
-/// connection and the Swift fold take about 13 s together and overlap with the writing
-/// connection's COPY (about 13 s: the two jsonb documents per report are the largest part);
-/// building the search indexes at the end takes about 8.5 s more (the Dutch tsvector GIN
-/// index alone 3.6 s). The single writing backend is the limit.
+/// Where the time goes (100,000 reports, 300,000 events, this 2-core machine, about 24 s): the
+/// fold is CPU-bound, most of it in Foundation's JSON coders (encoding the two documents per
+/// report about half, decoding events and metadata a third); reading, folding and COPY together
+/// keep both cores busy for about 17 s; the search indexes built at the end take about 6 s
+/// more on one backend.
 public enum ProjectionRebuild {
     /// What a rebuild did.
     public struct Result: Sendable, Hashable {
@@ -48,8 +50,12 @@ public enum ProjectionRebuild {
         public var finishing: Bool
     }
 
-    /// Events fetched per round trip and handed to the writer per chunk.
+    /// Events fetched per round trip.
     static let chunkSize = 4_000
+
+    /// Threads that fold reports at once, beside the reading and the writing connection's: the
+    /// fold (decoding events, encoding documents) is the larger half of a rebuild's work.
+    static let folders = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
     /// Rebuilds the report read models; `pool` needs two connections (one reads, one writes).
     public static func run(
@@ -60,39 +66,73 @@ public enum ProjectionRebuild {
             throw ProjectionError(code: .poolTooSmall, message: "a rebuild needs a pool of at least two connections")
         }
         let started = ContinuousClock.now
-        let handoff = RebuildHandoff<RebuildChunk>(capacity: 3)
+        let reports = RebuildHandoff<[RebuildReport]>(capacity: 2 * folders)
+        let chunks = RebuildHandoff<RebuildChunk>(capacity: 3)
+        let failing: @Sendable (any Error) -> Void = { error in
+            reports.fail(error)
+            chunks.fail(error)
+        }
         let reading = Task {
             do {
                 return try await pool.withConnection { connection in
-                    try RebuildReader(policy: policy, progress: progress).read(on: connection, into: handoff)
+                    try RebuildReader(progress: progress).read(on: connection, into: reports)
                 }
             } catch {
-                handoff.fail(error)
+                failing(error)
+                throw error
+            }
+        }
+        let threads = NIOThreadPool(numberOfThreads: folders)
+        threads.start()
+        let folding = Task {
+            do {
+                let folded = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<folders {
+                        group.addTask {
+                            try await threads.runIfActive {
+                                var folder = RebuildFolder(policy: policy)
+                                return try folder.fold(from: reports, into: chunks)
+                            }
+                        }
+                    }
+                    return try await group.reduce(0, +)
+                }
+                // Every report's rows are handed over: the checkpoint goes last.
+                let read = try await reading.value
+                try chunks.put(RebuildChunk(rows: ProjectionRows(), point: read.highest))
+                chunks.finish()
+                return (read, folded)
+            } catch {
+                failing(error)
                 throw error
             }
         }
         let writing = Task {
             do {
                 return try await pool.withConnection { connection in
-                    try RebuildWriter.write(from: handoff, on: connection)
+                    try RebuildWriter.write(from: chunks, on: connection)
                 }
             } catch {
-                handoff.fail(error)
+                failing(error)
                 throw error
             }
         }
         let read: RebuildReader.Summary
+        let folded: Int
         let point: LogPoint
         do {
-            read = try await reading.value
+            (read, folded) = try await folding.value
             point = try await writing.value
         } catch {
-            // The first failure is the cause; the other side only stopped because of it.
+            // The first failure is the cause; the other sides only stopped because of it.
+            _ = try? await reading.value
             _ = try? await writing.value
+            try? await threads.shutdownGracefully()
             if let error = error as? PGError { throw ProjectionError.database(error) }
             throw error
         }
-        let result = Result(events: read.events, reports: read.reports, duration: ContinuousClock.now - started, point: point)
+        try? await threads.shutdownGracefully()
+        let result = Result(events: read.events, reports: folded, duration: ContinuousClock.now - started, point: point)
         logger.info(
             "report projection rebuilt",
             metadata: [
