@@ -60,7 +60,7 @@ struct StatusPageView {
         formatter.string(from: date)
     }
 
-    nonisolated(unsafe) private static let formatter: DateFormatter = {
+    private static let formatter: DateFormatter = {
         // DateFormatter is thread-safe for formatting once configured (Foundation documents it so
         // since iOS 7 / corelibs); it is never mutated after this.
         let formatter = DateFormatter()
