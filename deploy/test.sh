@@ -37,7 +37,7 @@ if ((test_status != 0)); then
     # CI shows only the end of the output, and the failures scroll away under the servers' logs:
     # say them again, then the summaries, so that these stay the last lines.
     echo "deploy/test.sh: swift test failed (exit $test_status); the issues it recorded:" >&2
-    grep -E '^(✘|􀢄) |error: |: error|Fatal error|Test Case .* failed' .hub/swift-test.log \
+    grep -E '^✘ |\.swift:[0-9]+(:[0-9]+)?: error: |Fatal error|^error: ' .hub/swift-test.log \
         | grep -v 'Test run with' | head -80 >&2 || true
     grep -E 'Executed [0-9]+ tests?|Test run with' .hub/swift-test.log | tail -3 || true
 fi
