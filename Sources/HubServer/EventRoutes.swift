@@ -21,7 +21,9 @@ struct EventRoutes: Sendable {
         let after = try query.int64("after") ?? 0
         let limit = try query.int("limit", in: 1...1000) ?? 100
         let start = try await feed.point(after: after)
-        let events = try await settledPage(after: start, limit: limit)
+        // Read on for up to 100 ms while held back, so that a client reading right after its own
+        // write sees it.
+        let events = try await dependencies.store.readPage(after: start, limit: limit, retryingWhileHeldBack: 10).events
         let visible = try await feed.visible(events, to: context.caller)
         // The cursor moves past events the caller may not see too, so a filtered page never stalls.
         let next = events.last?.position ?? after
@@ -29,23 +31,6 @@ struct EventRoutes: Sendable {
         if let name = HTTPField.Name("Hub-Next-After") { headers[name] = String(next) }
         headers[HTTPField.Name("Link")!] = "</api/v1/events?after=\(next)&limit=\(limit)>; rel=\"next\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try CloudEvent.batch(visible))))
-    }
-
-    /// A page that came short because a writer held the log back is read again for a moment
-    /// (up to 10 × 10 ms), so that a client reading right after its own write sees it: a write
-    /// that has been answered has committed, and a transaction ending beside the read, or
-    /// another request's append still open, holds a read back only briefly.
-    func settledPage(after start: LogPoint, limit: Int) async throws -> [RecordedEvent] {
-        var (events, heldBack) = try await dependencies.store.readPage(after: start, limit: limit)
-        var retries = 0
-        while heldBack, events.count < limit, retries < 10 {
-            retries += 1
-            try await Task.sleep(for: .milliseconds(10))
-            let more = try await dependencies.store.readPage(after: events.last?.point ?? start, limit: limit - events.count)
-            events += more.events
-            heldBack = more.heldBack
-        }
-        return events
     }
 
     @Sendable func stream(_ request: Request, context: HubRequestContext) async throws -> Response {

@@ -1,24 +1,14 @@
 import EventLog
 
 extension EventStore {
-    /// Reads after `point` until a page, read in one snapshot, finds nothing more and nothing
-    /// held back: every event committed before the call.
-    ///
-    /// A single read may stop short. Transaction ids are cluster-wide, and a transaction of a test
-    /// beside this one, in another database, that ends between a read's snapshot and its look at
-    /// the writers holds that read back (0037_event_writers.sql); a follower reads again, and so
-    /// does this.
+    /// Every event after `point` committed before the call (up to `limit`): a single read may stop
+    /// short, since a transaction of a test beside this one, in another database, that ends
+    /// between the read's snapshot and its look at the writers holds that read back; a follower
+    /// reads again, and so does this (`readPage(after:limit:retryingWhileHeldBack:)`).
     public func readSettled(after point: LogPoint, limit: Int = 10_000) async throws -> [RecordedEvent] {
-        var events: [RecordedEvent] = []
-        var current = point
-        for _ in 0..<1_000 {
-            let (batch, heldBack) = try await readPage(after: current, limit: limit - events.count)
-            events += batch
-            current = batch.last?.point ?? current
-            if events.count >= limit || (batch.isEmpty && !heldBack) { return events }
-            if batch.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
-        }
-        throw NeverSettled(after: current)
+        let (events, heldBack) = try await readPage(after: point, limit: limit, retryingWhileHeldBack: 1_000)
+        if heldBack, events.count < limit { throw NeverSettled(after: events.last?.point ?? point) }
+        return events
     }
 }
 
