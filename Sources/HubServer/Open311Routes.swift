@@ -101,7 +101,7 @@ struct Open311Routes: Sendable {
         }
         if !answers.isEmpty { description += "\n[" + answers.joined(separator: "; ") + "]" }
         let reportID = ReportID.generate()
-        let outcome = try await handler.handle(
+        let (_, last) = try await handler.submit(
             ReportCommand(
                 reportID: reportID, actor: caller.actor, issuedAt: Date(),
                 action: .submit(ReportSubmission(
@@ -110,18 +110,9 @@ struct Open311Routes: Sendable {
                     photoURLs: submission.mediaURLs.map(\.absoluteString), contact: contact.isEmpty ? nil : contact,
                     notificationPreference: preference,
                     externalReference: try submission.accountID.map { try ExternalReference(system: "open311:\(caller.id)", id: $0) }))),
-            policy: municipality.policy,
-            metadata: EventMetadata(actor: caller.metadataActor, correlationID: context.id))
-        var last = outcome.appended.events.last?.point
-        if let party = category.routeTo.flatMap(configuration.party) {
-            let routed = try await handler.handle(
-                ReportCommand(
-                    reportID: reportID, actor: .system(name: "routing"), issuedAt: Date(),
-                    action: .forward(try party.domainParty())),
-                policy: municipality.policy, idempotencyKey: "routing:\(reportID)",
-                metadata: EventMetadata(actor: "system:routing", correlationID: context.id))
-            last = routed.appended.events.last?.point ?? last
-        }
+            routingTo: category.routeTo.flatMap(configuration.party), policy: municipality.policy,
+            idempotencyKey: nil, metadata: EventMetadata(actor: caller.metadataActor, correlationID: context.id),
+            correlationID: context.id)
         if let last { _ = await dependencies.waitUntilProjected(last, .seconds(3)) }
         let notice = municipality.policy.serviceLevels.serviceLevel(category: category.code, urgency: .normal)?.resolveWithin.map {
             "Verwachte afhandeling binnen \($0.seconds / 3600) uur."

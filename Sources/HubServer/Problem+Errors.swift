@@ -16,7 +16,10 @@ extension Problem {
         case let error as ReportError:
             self = Problem(domain: error)
         case let error as ReportsError:
-            self = Problem(.notFound, code: error.code, detail: error.description)
+            switch error {
+            case .notFound: self = Problem(.notFound, code: error.code, detail: error.description)
+            case .stepsOnSeveralReports: self = Problem(.internalServerError, code: "internal", detail: "the hub could not handle the request; it has been logged")
+            }
         case let error as EventLogError where error.code == .conflict:
             self = Problem(.conflict, code: error.code.rawValue, detail: "the report changed while this request was handled; try again")
         case let error as ProjectionError where error.code == .invalidSearch:

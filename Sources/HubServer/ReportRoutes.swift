@@ -58,21 +58,11 @@ struct ReportRoutes: Sendable {
         let metadata = EventMetadata(
             actor: context.caller.metadataActor, correlationID: context.id,
             externalIDs: input.externalReference.map { [$0.system: $0.id] } ?? [:], reporterTokenHash: token.sha256)
-        let outcome = try await handler.handle(
+        let (outcome, last) = try await handler.submit(
             ReportCommand(reportID: reportID, actor: context.caller.actor, issuedAt: Date(), action: .submit(submission)),
-            policy: config.policy, idempotencyKey: idempotencyKey, metadata: metadata)
+            routingTo: categoryConfig.routeTo.flatMap(configuration.party), policy: config.policy,
+            idempotencyKey: idempotencyKey, metadata: metadata, correlationID: context.id)
         let isReplay = outcome.appended.events.allSatisfy { $0.wasDuplicate }
-        var last = outcome.appended.events.last?.point
-
-        if let party = categoryConfig.routeTo.flatMap(configuration.party), !isReplay {
-            let routed = try await handler.handle(
-                ReportCommand(
-                    reportID: reportID, actor: .system(name: "routing"), issuedAt: Date(),
-                    action: .forward(try party.domainParty())),
-                policy: config.policy, idempotencyKey: "routing:\(reportID)",
-                metadata: EventMetadata(actor: "system:routing", correlationID: context.id, causationID: outcome.appended.events.first?.eventID.uuidString.lowercased()))
-            last = routed.appended.events.last?.point ?? last
-        }
 
         var caller = context.caller
         if !isReplay, caller.kind == .anonymous || caller.role == .public {

@@ -36,30 +36,78 @@ public struct ReportCommandHandler: Sendable {
         _ command: ReportCommand, policy: MunicipalityPolicy, idempotencyKey: String? = nil,
         metadata: EventMetadata? = nil
     ) async throws -> Outcome {
+        try await handle([ReportCommandStep(command, idempotencyKey: idempotencyKey, metadata: metadata)], policy: policy)[0]
+    }
+
+    /// Decides several commands on one report in turn, each on the state the ones before leave,
+    /// and stores all their events in one append: all or none, one round trip, one commit. A
+    /// submission and its routing are stored this way, so that no report is ever submitted but
+    /// not yet routed, and followers see both at once.
+    ///
+    /// When the first step's events are stored already (its idempotency key was used), this is a
+    /// repeated request: the first step's earlier outcome is the only one returned, and the later
+    /// steps are not decided again.
+    ///
+    /// - Returns: one outcome per step decided, in order.
+    public func handle(_ steps: [ReportCommandStep], policy: MunicipalityPolicy) async throws -> [Outcome] {
+        guard let first = steps.first else { return [] }
+        guard steps.allSatisfy({ $0.command.reportID == first.command.reportID }) else {
+            throw ReportsError.stepsOnSeveralReports
+        }
+        // A submission names a report that does not exist yet, so its first attempt appends without
+        // reading the stream first: one round trip less for every new report. The append expects
+        // no stream; if there is one (a repeated request, or a clash), the attempt stores nothing
+        // and the command is handled as any other, from the stream as stored.
+        var assumeNew = first.command.submittedMunicipality != nil
         var attempt = 0
         while true {
             attempt += 1
-            let (recorded, state) = try await loadRecorded(command.reportID)
+            let (recorded, state) = assumeNew ? ([], nil) : try await loadRecorded(first.command.reportID)
             let version = recorded.last?.streamVersion ?? 0
-            if let key = idempotencyKey, let earlier = try earlierOutcome(of: key, in: recorded, state: state) {
-                return earlier
+            if let key = first.idempotencyKey, let earlier = try earlierOutcome(of: key, in: recorded, state: state) {
+                return [earlier]
             }
-            let events = try Report.decide(command, state: state, policy: policy)
-            let metadata = metadata ?? EventMetadata(actor: command.actor.metadataName)
-            let newEvents = try events.enumerated().map { index, event in
-                NewEvent(
-                    id: idempotencyKey.map { EventID.derived(from: $0, index: index) } ?? UUID(),
-                    type: event.eventType, schemaVersion: event.schemaVersion,
-                    data: Array(try event.encodedData()), metadata: metadata)
+            var decided: [(events: [ReportEvent], report: Report?)] = []
+            var newEvents: [NewEvent] = []
+            var current = state
+            for step in steps {
+                let events = try Report.decide(step.command, state: current, policy: policy)
+                var metadata = step.metadata ?? EventMetadata(actor: step.command.actor.metadataName)
+                // A later step is caused by the one before it, unless the caller said otherwise.
+                if metadata.causationID == nil, let cause = newEvents.last {
+                    metadata.causationID = cause.id.uuidString.lowercased()
+                }
+                for (index, event) in events.enumerated() {
+                    newEvents.append(NewEvent(
+                        id: step.idempotencyKey.map { EventID.derived(from: $0, index: index) } ?? UUID(),
+                        type: event.eventType, schemaVersion: event.schemaVersion,
+                        data: Array(try event.encodedData()), metadata: metadata))
+                }
+                current = events.reduce(current) { Report.evolve($0, $1) }
+                decided.append((events, current))
             }
             do {
-                let municipality = (state?.municipality ?? command.submittedMunicipality)?.rawValue ?? policy.municipality.rawValue
+                let municipality = (state?.municipality ?? first.command.submittedMunicipality)?.rawValue ?? policy.municipality.rawValue
                 let appended = try await store.append(
-                    newEvents, to: command.reportID.streamName, municipality: municipality,
+                    newEvents, to: first.command.reportID.streamName, municipality: municipality,
                     expected: version == 0 ? .noStream : .exact(version))
-                let report = events.reduce(state) { Report.evolve($0, $1) }
-                guard let report else { throw ReportsError.notFound(command.reportID) }
-                return Outcome(report: report, events: events, appended: appended)
+                if assumeNew, appended.events.contains(where: \.wasDuplicate) {
+                    // These event ids were stored by an earlier request with the same key.
+                    assumeNew = false
+                    continue
+                }
+                var stored = appended.events[...]
+                return try decided.map { events, report in
+                    guard let report else { throw ReportsError.notFound(first.command.reportID) }
+                    let mine = AppendResult(stream: appended.stream, events: Array(stored.prefix(events.count)))
+                    stored = stored.dropFirst(events.count)
+                    return Outcome(report: report, events: events, appended: mine)
+                }
+            } catch let error as EventLogError
+                        where assumeNew && [.conflict, .partialDuplicate, .municipalityMismatch].contains(error.code) {
+                assumeNew = false
+                attempt -= 1
+                continue
             } catch let error as EventLogError where error.code == .conflict && attempt < maxAttempts {
                 continue
             }

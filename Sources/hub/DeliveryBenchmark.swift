@@ -212,12 +212,13 @@ struct DeliveryBenchmark: Sendable {
                 tally.sent.withLock { $0.append((id.description, ContinuousClock.now)) }
                 let submission = try HTTPBenchmark.submission(index)
                 Task {
-                    _ = try await handler.handle(
-                        ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(submission)), policy: policy)
+                    // As the API does: the submission and its routing in one append.
+                    var steps = [ReportCommandStep(ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(submission)))]
                     if let collector {
-                        _ = try await handler.handle(
-                            ReportCommand(reportID: id, actor: .system(name: "routing"), issuedAt: Date(), action: .forward(collector)), policy: policy)
+                        steps.append(ReportCommandStep(
+                            ReportCommand(reportID: id, actor: .system(name: "routing"), issuedAt: Date(), action: .forward(collector))))
                     }
+                    _ = try await handler.handle(steps, policy: policy)
                 }
             }
             queue.finish()

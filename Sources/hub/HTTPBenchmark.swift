@@ -64,13 +64,12 @@ struct HTTPBenchmark: Sendable {
             let collector = try Party(id: "afval-twente", displayName: "de afvalinzamelaar", hasProcessingAgreement: false)
             let direct = try await measure { index in
                 let id = ReportID.generate()
-                _ = try await handler.handle(
-                    ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(try Self.submission(index))),
+                // As the API does: the submission and its routing in one append.
+                let outcomes = try await handler.handle(
+                    [ReportCommandStep(ReportCommand(reportID: id, actor: .system(name: "bench"), issuedAt: Date(), action: .submit(try Self.submission(index)))),
+                     ReportCommandStep(ReportCommand(reportID: id, actor: .system(name: "routing"), issuedAt: Date(), action: .forward(collector)))],
                     policy: policy)
-                let routed = try await handler.handle(
-                    ReportCommand(reportID: id, actor: .system(name: "routing"), issuedAt: Date(), action: .forward(collector)),
-                    policy: policy)
-                guard let point = routed.appended.events.last?.point else { return false }
+                guard let point = outcomes.last?.appended.events.last?.point else { return false }
                 return await projector.waitUntilProjected(point, timeout: .seconds(5))
             }
             print(Self.row("same steps without HTTP", direct))
