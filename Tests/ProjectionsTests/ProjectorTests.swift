@@ -87,10 +87,16 @@ import Testing
         #expect(stored == events[0].point)
         #expect(try await harness.count("SELECT count(*) FROM hub.report_history") == 0)
         #expect(try await harness.count("SELECT count(*) FROM hub.report_projection") == 0)
-        let written = try await harness.pool.withConnection { connection in
-            try ProjectionWriter.write(batch, subscriber: ReportProjector.subscriber, from: events[0].point, to: target, on: connection)
+        let (written, staged) = try await harness.pool.withConnection { connection in
+            let outcome = try ProjectionWriter.write(batch, subscriber: ReportProjector.subscriber, from: events[0].point, to: target, on: connection)
+            // The connection's staging tables are emptied by the statements that move their rows on.
+            let staged = try connection.query("""
+                SELECT (SELECT count(*) FROM pg_temp.incoming_report_projection) + (SELECT count(*) FROM pg_temp.incoming_report_history)
+                """).decode(Int.self, row: 0, column: 0)
+            return (outcome, staged)
         }
         guard case .written = written else { Issue.record("the batch was refused"); return }
+        #expect(staged == 0)
         #expect(try await harness.queries.projectedPoint() == target)
         #expect(try await harness.count("SELECT count(*) FROM hub.report_projection") == 1)
         await harness.close()
