@@ -36,8 +36,20 @@ public struct LogFollower: Sendable {
         let batchSize = self.batchSize
         let heldBackRetry = self.heldBackRetry
         let safetyInterval = self.safetyInterval
+        let origin = store.notifier.origin
         let relay = Task {
-            for await _ in notifications { wake.signal() }
+            for await event in notifications {
+                switch event {
+                case .notification(let notification) where notification.channel != EventStore.channel:
+                    // The listener may be shared with other channels (deliveries): not appends.
+                    continue
+                case .notification(let notification) where notification.payload == origin:
+                    // This process's own appends woke the reader directly, before they notified.
+                    continue
+                case .notification, .reconnected:
+                    wake.signal()
+                }
+            }
         }
         store.notifier.subscribe(wake)
         let reader = Task {

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Synchronization
 
@@ -11,6 +12,9 @@ import Synchronization
 /// that come while one is in flight or too recent are folded into the next. A notification lost
 /// in a crash only delays other processes' followers until their safety re-read.
 final class LogNotifier: Sendable {
+    /// The payload of this notifier's notifications: the followers of this process were woken
+    /// before such a notification was sent, and skip it (`LogFollower`).
+    let origin = "hub-" + UUID().uuidString.lowercased()
     private let pool: PGPool
     private let statement: String
     private let interval: Duration
@@ -25,9 +29,9 @@ final class LogNotifier: Sendable {
     init(pool: PGPool, channel: String, interval: Duration) {
         self.pool = pool
         self.interval = interval
-        // The channel is a constant of the program, not input. Losing this commit in a crash is
+        // The channel and the origin are made by the program, not input. Losing this commit in a crash is
         // harmless, so it need not wait for the WAL flush.
-        self.statement = "BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify('\(channel)', ''); COMMIT"
+        self.statement = "BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify('\(channel)', '\(origin)'); COMMIT"
     }
 
     /// Wakes `signal` on every append of this process until `unsubscribe`.

@@ -42,6 +42,38 @@ import Testing
         await store.pool.close()
     }
 
+    /// Another process's appends arrive by notification only (its own followers skip their own
+    /// notifications, which name their origin; a follower elsewhere must not).
+    @Test func aFollowerIsWokenByAnotherProcesssAppends() async throws {
+        let database = try await TestDatabase.create()
+        let store = EventStore(pool: database.runtimePool())
+        let elsewhere = EventStore(pool: database.runtimePool())
+        let stream = EventSamples.stream()
+        // The listener also hears the deliveries' channel, as the hub's does.
+        let listener = PGListener(config: database.runtime, channels: [EventStore.channel, "hub_deliveries"])
+        let listening = Task { try await listener.run() }
+        let follower = LogFollower(store: store, listener: listener, safetyInterval: .seconds(600))
+        let received = Task { () -> [RecordedEvent] in
+            var seen: [RecordedEvent] = []
+            for try await event in follower.events(after: .start) {
+                seen.append(event)
+                if seen.count == 3 { break }
+            }
+            return seen
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        for index in 0..<3 {
+            try await elsewhere.append([EventSamples.event(note: "from elsewhere \(index)")], to: stream, municipality: "0153", expected: .any)
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let seen = try await withTimeout(.seconds(10)) { try await received.value }
+        #expect(seen.map(\.streamVersion) == [1, 2, 3])
+        listener.stop()
+        try await listening.value
+        await store.pool.close()
+        await elsewhere.pool.close()
+    }
+
     @Test func aNumericCursorResolvesToItsReadingPoint() async throws {
         let database = try await TestDatabase.create()
         let store = EventStore(pool: database.runtimePool())
