@@ -59,9 +59,9 @@ enum ProjectionWriter {
     /// of a transaction that touched one, and that truncation made each projector commit cost
     /// about 1.2 ms (found with `log_min_duration_statement` during `hub bench deliveries`),
     /// against a few hundredths of a millisecond now. A temporary table is never vacuumed, so the
-    /// space its deleted rows held is given back by a `TRUNCATE` after large loads and now and
-    /// then after small ones (one in 64, at random: the projector's batches may go to any of the
-    /// pool's connections, each with its own tables).
+    /// space its deleted rows held is given back by a `TRUNCATE` before a large load, and before
+    /// one small load in 64, at random (the projector's batches may go to any of the pool's
+    /// connections, each with its own tables, so a counter of the projector's would not do).
     private static func stage(_ rows: CopyText, in table: String, like source: String, columns: String, on connection: PGConnection) throws {
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS \(table) (LIKE \(source))")
         if rows.rows > 256 || Int.random(in: 0..<64) == 0 {
