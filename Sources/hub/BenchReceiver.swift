@@ -11,6 +11,7 @@ final class BenchReceiver: Sendable {
     private let arrivals = Mutex<[String: ContinuousClock.Instant]>([:])
     private let recordArrivals = Atomic<Bool>(false)
     private let task = Mutex<Task<Void, any Error>?>(nil)
+    private let group = Mutex<ServiceGroup?>(nil)
     private let boundPort = Atomic<Int>(0)
 
     var port: Int { boundPort.load(ordering: .acquiring) }
@@ -39,9 +40,13 @@ final class BenchReceiver: Sendable {
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             })
-        let running = Task { try await app.run() }
+        // In a service group, so that stopping is a graceful shutdown: cancelling the server's
+        // task instead makes Hummingbird log an error about its connections.
+        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
+        let running = Task { try await services.run() }
         for await bound in ports { boundPort.store(bound, ordering: .releasing) }
         task.withLock { $0 = running }
+        group.withLock { $0 = services }
     }
 
     /// From now on, remember when each report's first delivery arrives.
@@ -55,7 +60,7 @@ final class BenchReceiver: Sendable {
 
     func stop() async {
         let running = task.withLock { $0 }
-        running?.cancel()
+        await group.withLock { $0 }?.triggerGracefulShutdown()
         _ = try? await running?.value
     }
 }
