@@ -68,16 +68,10 @@ public final class DeliveryWorker: Service, Sendable {
             try? await gracefulShutdown()
             return
         }
-        let notifications = listener?.events()
+        let notifications = listener?.events(channel: Self.channel)
         let relay = Task { [self] in
             guard let notifications else { return }
-            for await event in notifications {
-                switch event {
-                case .notification(let notification) where notification.channel == Self.channel: wake()
-                case .reconnected: wake()
-                default: continue
-                }
-            }
+            for await _ in notifications { wake() }
         }
         defer { relay.cancel() }
         logger.info("delivery workers starting", metadata: ["delivery.worker": "\(workerID)", "delivery.adapters": "\(targets.count)"])

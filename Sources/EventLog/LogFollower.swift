@@ -31,7 +31,7 @@ public struct LogFollower: Sendable {
         let (stream, continuation) = AsyncThrowingStream<RecordedEvent, any Error>.makeStream(bufferingPolicy: .unbounded)
         let wake = WakeSignal()
         // Subscribe before the first read, so that nothing committed after it goes unnoticed.
-        let notifications = listener.events()
+        let notifications = listener.events(channel: EventStore.channel)
         let store = self.store
         let batchSize = self.batchSize
         let heldBackRetry = self.heldBackRetry
@@ -39,16 +39,9 @@ public struct LogFollower: Sendable {
         let origin = store.notifier.origin
         let relay = Task {
             for await event in notifications {
-                switch event {
-                case .notification(let notification) where notification.channel != EventStore.channel:
-                    // The listener may be shared with other channels (deliveries): not appends.
-                    continue
-                case .notification(let notification) where notification.payload == origin:
-                    // This process's own appends woke the reader directly, before they notified.
-                    continue
-                case .notification, .reconnected:
-                    wake.signal()
-                }
+                // This process's own appends woke the reader directly, before they notified.
+                if case .notification(let notification) = event, notification.payload == origin { continue }
+                wake.signal()
             }
         }
         store.notifier.subscribe(wake)

@@ -18,7 +18,7 @@ extension Problem {
         case let error as ReportsError:
             switch error {
             case .notFound: self = Problem(.notFound, code: error.code, detail: error.description)
-            case .stepsOnSeveralReports: self = Problem(.internalServerError, code: "internal", detail: "the hub could not handle the request; it has been logged")
+            case .stepsOnSeveralReports: self = .internalError
             }
         case let error as EventLogError where error.code == .conflict:
             self = Problem(.conflict, code: error.code.rawValue, detail: "the report changed while this request was handled; try again")
@@ -34,9 +34,13 @@ extension Problem {
             default: self = Problem(error.status, code: "request.refused", detail: error.body ?? error.status.reasonPhrase)
             }
         default:
-            self = Problem(.internalServerError, code: "internal", detail: "the hub could not handle the request; it has been logged")
+            self = .internalError
         }
     }
+
+    /// An error the caller cannot mend: a 500 whose detail says nothing about internals.
+    static let internalError = Problem(
+        .internalServerError, code: "internal", detail: "the hub could not handle the request; it has been logged")
 
     /// Invalid input is 400 with the field; a step the report's state does not allow is 409; an
     /// actor that may not take it is 403; an unknown report is 404.

@@ -1,5 +1,4 @@
 import EventLog
-import Foundation
 import HubConfig
 import ReportDomain
 import Reports

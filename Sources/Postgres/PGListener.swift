@@ -21,7 +21,8 @@ public final class PGListener: Service, Sendable {
     private let config: PGConnectionConfig
     private let channels: [String]
     private let logger: Logger
-    private let subscribers = Mutex<[UUID: AsyncStream<Event>.Continuation]>([:])
+    /// Each subscriber's stream and the one channel it hears (nil: all of them).
+    private let subscribers = Mutex<[UUID: (channel: String?, continuation: AsyncStream<Event>.Continuation)]>([:])
     /// A self-pipe: writing to it wakes the thread out of poll() so it can stop.
     private let wakePipe: (read: Int32, write: Int32)
     private let stopped = Atomic<Bool>(false)
@@ -40,11 +41,12 @@ public final class PGListener: Service, Sendable {
         close(wakePipe.write)
     }
 
-    /// A stream of events from now on. It ends when the listener stops.
-    public func events() -> AsyncStream<Event> {
+    /// A stream of events from now on: the notifications on `channel` (on every channel the
+    /// listener follows when nil) and every reconnection. It ends when the listener stops.
+    public func events(channel: String? = nil) -> AsyncStream<Event> {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(64))
         let id = UUID()
-        subscribers.withLock { $0[id] = continuation }
+        subscribers.withLock { $0[id] = (channel, continuation) }
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
@@ -81,7 +83,7 @@ public final class PGListener: Service, Sendable {
         // finish() runs onTermination, which takes the lock again: call it outside.
         let ending = subscribers.withLock { subscribers in
             defer { subscribers.removeAll() }
-            return Array(subscribers.values)
+            return subscribers.values.map(\.continuation)
         }
         ending.forEach { $0.finish() }
     }
@@ -97,7 +99,12 @@ public final class PGListener: Service, Sendable {
         // Yield outside the lock: yielding resumes the waiting task, which takes that task's
         // status lock, while cancelling that task holds its status lock and runs onTermination,
         // which takes ours. Yielding under our lock deadlocked the two threads (seen in the tests).
-        let receivers = subscribers.withLock { Array($0.values) }
+        let receivers = subscribers.withLock { subscribers in
+            subscribers.values.filter { subscriber in
+                guard let channel = subscriber.channel, case .notification(let notification) = event else { return true }
+                return notification.channel == channel
+            }.map(\.continuation)
+        }
         for continuation in receivers { continuation.yield(event) }
     }
 

@@ -157,6 +157,29 @@ import Testing
         try await running.value
         await pool.close()
     }
+
+    @Test func aSubscriberOfOneChannelHearsOnlyThatChannel() async throws {
+        let database = try await TestDatabase.create(migrated: false)
+        let listener = PGListener(config: database.superuser, channels: ["hub_one", "hub_other"])
+        let events = listener.events(channel: "hub_one")
+        let running = Task { try await listener.run() }
+        var iterator = events.makeAsyncIterator()
+        #expect(await iterator.next() == .reconnected)
+        let pool = database.superuserPool(maxConnections: 1)
+        // Sent in this order, and delivered in it: had the other channel's come through, it would be next.
+        try await pool.query("SELECT pg_notify('hub_other', 'not for this subscriber')")
+        try await pool.query("SELECT pg_notify('hub_one', 'for it')")
+        let received = await iterator.next()
+        guard case .notification(let notification) = received else {
+            Issue.record("expected a notification, got \(String(describing: received))")
+            return
+        }
+        #expect(notification.channel == "hub_one")
+        #expect(notification.payload == "for it")
+        listener.stop()
+        try await running.value
+        await pool.close()
+    }
 }
 
 @Suite struct PGPoolWaitingTests {
