@@ -42,6 +42,7 @@ import Testing
         #expect(try count.decode(Int.self, row: 0, column: 0) == 1)
         await store.pool.close()
     }
+
     /// The log's own checks (0002) hold for any INSERT, not only for the append functions'.
     @Test func aDirectInsertOfAMalformedEventIsRefused() async throws {
         let database = try await TestDatabase.create()
