@@ -24,6 +24,6 @@ extension ReportCommandHandler {
                 metadata: EventMetadata(actor: "system:routing", correlationID: correlationID)))
         }
         let outcomes = try await handle(steps, policy: policy)
-        return (outcomes[0], outcomes.last { !$0.appended.events.isEmpty }?.appended.events.last?.point)
+        return (outcomes[0], outcomes.flatMap(\.appended.events).last?.point)
     }
 }
