@@ -62,12 +62,12 @@ public struct PublicReportDocument: Codable, Hashable, Sendable {
         /// Writes every field, absent ones as `null`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(kind, forKey: .kind)
+            try container.encode(kind.rawValue, forKey: .kind)
             try container.encode(label, forKey: .label)
-            try container.encode(open311, forKey: .open311)
-            try container.encode(partyName, forKey: .partyName)
-            try container.encode(OptionalTimestamp(wrappedValue: scheduledFor), forKey: .scheduledFor)
-            try container.encode(closureReason, forKey: .closureReason)
+            try container.encode(open311.rawValue, forKey: .open311)
+            try container.encode(text: partyName, forKey: .partyName)
+            try container.encode(moment: scheduledFor, forKey: .scheduledFor)
+            try container.encode(text: closureReason?.rawValue, forKey: .closureReason)
         }
     }
 
@@ -104,18 +104,18 @@ public struct PublicReportDocument: Codable, Hashable, Sendable {
     /// Writes every field, absent ones as `null`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(municipality, forKey: .municipality)
-        try container.encode(category, forKey: .category)
+        try container.encode(id.description, forKey: .id)
+        try container.encode(municipality.rawValue, forKey: .municipality)
+        try container.encode(category.rawValue, forKey: .category)
         try container.encode(description, forKey: .description)
-        try container.encode(location, forKey: .location)
-        try container.encode(photoURLs, forKey: .photoURLs)
-        try container.encode(Timestamp(wrappedValue: submittedAt), forKey: .submittedAt)
-        try container.encode(OptionalTimestamp(wrappedValue: expectedResolutionBy), forKey: .expectedResolutionBy)
+        try container.encode(location: location, forKey: .location)
+        try container.encode(codes: photoURLs, forKey: .photoURLs)
+        try container.encode(moment: submittedAt, forKey: .submittedAt)
+        try container.encode(moment: expectedResolutionBy, forKey: .expectedResolutionBy)
         try container.encode(status, forKey: .status)
-        try container.encode(publicNotes, forKey: .publicNotes)
-        try container.encode(completionPhotoURL, forKey: .completionPhotoURL)
-        try container.encode(mainReportID, forKey: .mainReportID)
-        try container.encode(Timestamp(wrappedValue: updatedAt), forKey: .updatedAt)
+        try container.encode(notes: publicNotes, forKey: .publicNotes)
+        try container.encode(text: completionPhotoURL, forKey: .completionPhotoURL)
+        try container.encode(text: mainReportID?.description, forKey: .mainReportID)
+        try container.encode(moment: updatedAt, forKey: .updatedAt)
     }
 }

@@ -44,9 +44,9 @@ extension ReportDocument {
         /// Writes every field, absent ones as `null`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(department, forKey: .department)
-            try container.encode(party, forKey: .party)
+            try container.encode(kind.rawValue, forKey: .kind)
+            try container.encode(part: department, forKey: .department)
+            try container.encode(party: party, forKey: .party)
         }
     }
 
@@ -73,10 +73,10 @@ extension ReportDocument {
         /// Writes every field, absent ones as `null`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(party, forKey: .party)
-            try container.encode(photoURL, forKey: .photoURL)
-            try container.encode(note, forKey: .note)
-            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
+            try container.encode(party: party, forKey: .party)
+            try container.encode(text: photoURL, forKey: .photoURL)
+            try container.encode(text: note, forKey: .note)
+            try container.encode(moment: at, forKey: .at)
         }
     }
 
@@ -101,9 +101,9 @@ extension ReportDocument {
         /// Writes every field, absent ones as `null`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(reason, forKey: .reason)
-            try container.encode(publicNote, forKey: .publicNote)
-            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
+            try container.encode(reason.rawValue, forKey: .reason)
+            try container.encode(text: publicNote, forKey: .publicNote)
+            try container.encode(moment: at, forKey: .at)
         }
     }
 
@@ -136,9 +136,9 @@ extension ReportDocument {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(author, forKey: .author)
-            try container.encode(text, forKey: .text)
-            try container.encode(visibility, forKey: .visibility)
-            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
+            try container.encode(text: text, forKey: .text)
+            try container.encode(visibility.rawValue, forKey: .visibility)
+            try container.encode(moment: at, forKey: .at)
         }
     }
 
@@ -158,8 +158,8 @@ extension ReportDocument {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(score, forKey: .score)
-            try container.encode(text, forKey: .text)
-            try container.encode(Timestamp(wrappedValue: at), forKey: .at)
+            try container.encode(text: text, forKey: .text)
+            try container.encode(moment: at, forKey: .at)
         }
     }
 
@@ -182,8 +182,17 @@ extension ReportDocument {
         /// Writes every field, absent ones as `null`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(contact, forKey: .contact)
-            try container.encode(notificationPreference, forKey: .notificationPreference)
+            if let contact {
+                var fields = container.nestedContainer(keyedBy: DocumentKey.self, forKey: .contact)
+                try fields.encode(text: contact.name, forKey: "name")
+                try fields.encode(text: contact.email, forKey: "email")
+                try fields.encode(text: contact.phone, forKey: "phone")
+            } else {
+                try container.encodeNil(forKey: .contact)
+            }
+            var preference = container.nestedContainer(keyedBy: DocumentKey.self, forKey: .notificationPreference)
+            try preference.encode(notificationPreference.level.rawValue, forKey: "level")
+            try preference.encode(text: notificationPreference.channel?.rawValue, forKey: "channel")
         }
     }
 }

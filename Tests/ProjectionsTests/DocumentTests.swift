@@ -68,7 +68,59 @@ import Testing
         }
     }
 
-    @Test func aRedactedDocumentHasNoReporterDataButEverythingForTheWork() throws {
+    @Test func theDocumentsWriteEachDomainValueAsTheValuesOwnCodableDoes() async throws {
+        // The documents write domain values field by field for speed
+        // (KeyedEncodingContainer+Documents.swift); each must come out as the type writes itself.
+        var seen: Set<String> = []
+        let johan = try Self.johansReport()
+        let johansDocuments = (
+            ReportDocument(johan, version: 4),
+            PublicReportDocument(PublicReport(johan, policy: Scenario.policy(johan.municipality).publicStatus)))
+        for (document, publicDocument) in try await documents() + [johansDocuments] {
+            let object = try Self.object(try JSONEncoder.documents.encode(document))
+            let publicObject = try Self.object(try JSONEncoder.documents.encode(publicDocument))
+            try Self.expectSame(object["location"], document.location)
+            try Self.expectSame(publicObject["location"], publicDocument.location)
+            try Self.expectSame(object["external_reference"], document.externalReference)
+            try Self.expectSame(object["last_completed_by"], document.lastCompletedBy)
+            try Self.expectSame(object["involved_parties"], document.involvedParties)
+            try Self.expectSame(object["duplicate_ids"], document.duplicateIDs)
+            try Self.expectSame(object["main_report_id"], document.mainReportID)
+            try Self.expectSame(object["id"], document.id)
+            try Self.expectSame(object["status"], document.status)
+            try Self.expectSame(object["channel"], document.channel)
+            let reporter = try #require(object["reporter"] as? [String: Any])
+            try Self.expectSame(reporter["contact"], document.reporter?.contact)
+            try Self.expectSame(reporter["notification_preference"], document.reporter?.notificationPreference)
+            if let party = document.assignee?.party {
+                try Self.expectSame((object["assignee"] as? [String: Any])?["party"], party)
+                seen.insert("assigned party")
+            }
+            if let completion = document.completion {
+                try Self.expectSame((object["completion"] as? [String: Any])?["party"], completion.party)
+                seen.insert("completion")
+            }
+            if let closure = document.closure {
+                try Self.expectSame((object["closure"] as? [String: Any])?["reason"], closure.reason)
+                seen.insert("closure")
+            }
+            let status = try #require(publicObject["status"] as? [String: Any])
+            try Self.expectSame(status["kind"], publicDocument.status.kind)
+            try Self.expectSame(status["open311"], publicDocument.status.open311)
+            try Self.expectSame(status["closure_reason"], publicDocument.status.closureReason)
+            if document.externalReference != nil { seen.insert("external reference") }
+            if document.lastCompletedBy != nil { seen.insert("last completed by") }
+            if document.reporter?.contact != nil { seen.insert("contact") }
+            if document.reporter?.notificationPreference.channel != nil { seen.insert("notification channel") }
+            if document.location.address == nil { seen.insert("location without address") }
+        }
+        // The scenario has each of them at least once, so nothing above was skipped.
+        #expect(seen == ["assigned party", "completion", "closure", "external reference", "last completed by", "contact",
+                         "notification channel", "location without address"])
+    }
+
+    /// A report with the reporter's contact, an e-mail preference, comments of both kinds and feedback.
+    private static func johansReport() throws -> Report {
         let id = ReportID.generate()
         let submitted = ReportSubmitted(
             reportID: id, municipality: Scenario.enschede, channel: .app, category: "afval.container", description: "Deksel kapot",
@@ -79,6 +131,11 @@ import Testing
         report = try #require(Report.evolve(report, .commentAdded(CommentAdded(reportID: id, occurredAt: Scenario.start, author: .reporter, text: "Bel me", visibility: .public))))
         report = try #require(Report.evolve(report, .commentAdded(CommentAdded(reportID: id, occurredAt: Scenario.start, author: .municipalityUser(id: "k"), text: "Komt goed", visibility: .public))))
         report = try #require(Report.evolve(report, .feedbackGiven(FeedbackGiven(reportID: id, occurredAt: Scenario.start, score: 5, text: "Top, Johan"))))
+        return report
+    }
+
+    @Test func aRedactedDocumentHasNoReporterDataButEverythingForTheWork() throws {
+        let report = try Self.johansReport()
         let document = ReportDocument(report, version: 4)
         #expect(document.reporter?.contact == Scenario.johan)
         let redacted = document.redacted()
@@ -90,6 +147,22 @@ import Testing
         let domain = ReportDocument(report.redacted(for: Scenario.renewi), version: 4)
         #expect(redacted.comments == domain.comments && redacted.feedback == domain.feedback)
         #expect(domain.reporter?.contact == nil)
+    }
+
+    private static func object(_ json: Data) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    }
+
+    /// Whether a value read from a document is what the domain value's own Codable writes
+    /// (`nil` for a value the document does not have: it must be `null` there).
+    private static func expectSame(
+        _ written: Any?, _ value: (some Encodable)?, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let own = try JSONSerialization.jsonObject(with: try JSONEncoder().encode([value]), options: .fragmentsAllowed)
+        let canonical: (Any) throws -> String = {
+            String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+        }
+        #expect(try canonical([written ?? "(missing)"]) == (try canonical(own)), sourceLocation: sourceLocation)
     }
 
     /// Every object key at any depth of a JSONSerialization value.
