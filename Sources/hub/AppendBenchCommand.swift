@@ -26,7 +26,7 @@ struct AppendBenchCommand: AsyncParsableCommand {
     func run() async throws {
         Hub.bootstrapLogging()
         #if DEBUG
-        print("warning: this is a debug build; measure with `swift run -c release hub bench append`\n")
+        BenchOutput.show("warning: this is a debug build; measure with `swift run -c release hub bench append`\n")
         #endif
         let logger = Logger(label: "hub.bench")
         let database = try await HubDatabase.open(logger: logger)

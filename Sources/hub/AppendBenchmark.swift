@@ -44,23 +44,23 @@ struct AppendBenchmark: Sendable {
 
     func runAll() async throws {
         let settings = try await serverSettings()
-        print("hub bench append — \(rounds) rounds × \(String(format: "%.1f", seconds)) s per figure, median shown")
-        print("server: PostgreSQL \(settings)\n")
-        print(Self.row("measurement", "clients", "events/s", "raw events/s", "ratio", "WAL B/event"))
-        print(String(repeating: "─", count: 96))
+        BenchOutput.show("hub bench append — \(rounds) rounds × \(String(format: "%.1f", seconds)) s per figure, median shown")
+        BenchOutput.show("server: PostgreSQL \(settings)\n")
+        BenchOutput.show(Self.row("measurement", "clients", "events/s", "raw events/s", "ratio", "WAL B/event"))
+        BenchOutput.show(String(repeating: "─", count: 96))
         for clients in [1, 4] {
             let (hub, raw) = try await compare(clients: clients, hub: singleAppend, raw: singleInsert)
-            print(Self.row("single-event append", "\(clients)", hub, raw))
+            BenchOutput.show(Self.row("single-event append", "\(clients)", hub, raw))
         }
         for clients in [1, 4] {
             let (hub, raw) = try await compare(clients: clients, hub: batchAppendOneStream, raw: batchInsert)
-            print(Self.row("batch of \(batchSize), one stream", "\(clients)", hub, raw))
+            BenchOutput.show(Self.row("batch of \(batchSize), one stream", "\(clients)", hub, raw))
         }
         for clients in [1, 4] {
             let (hub, raw) = try await compare(clients: clients, hub: batchAppendManyStreams, raw: batchInsert)
-            print(Self.row("batch of \(batchSize), \(batchSize) streams", "\(clients)", hub, raw))
+            BenchOutput.show(Self.row("batch of \(batchSize), \(batchSize) streams", "\(clients)", hub, raw))
         }
-        print("""
+        BenchOutput.show("""
 
             ratio = hub ÷ raw at the same client count. raw = plain INSERT of the same payload into a
             table with only a primary key (hub_bench.raw_events), one statement per event (single)

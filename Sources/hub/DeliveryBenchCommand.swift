@@ -29,7 +29,7 @@ struct DeliveryBenchCommand: AsyncParsableCommand {
     func run() async throws {
         Hub.bootstrapLogging(defaultLevel: .warning)
         #if DEBUG
-        print("warning: this is a debug build; measure with `swift run -c release hub bench deliveries`\n")
+        BenchOutput.show("warning: this is a debug build; measure with `swift run -c release hub bench deliveries`\n")
         #endif
         let logger = Logger(label: "hub.bench")
         let database = try await HubDatabase.open(logger: logger)

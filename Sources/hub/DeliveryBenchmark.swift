@@ -36,7 +36,7 @@ struct DeliveryBenchmark: Sendable {
         try await receiver.start()
         let client = OutboundHTTPClient(maxConnections: inFlight * 2, maxConnectionsPerHost: inFlight * 2, logger: logger)
         let body = Array(Self.sampleBody.utf8)
-        print("hub bench deliveries — receiver on 127.0.0.1:\(receiver.port) answering 204; \(inFlight) in flight\n")
+        BenchOutput.show("hub bench deliveries — receiver on 127.0.0.1:\(receiver.port) answering 204; \(inFlight) in flight\n")
 
         // The receiver's ceiling: the same client, requests and concurrency, without the hub.
         let ceiling = try await Self.timed {
@@ -85,12 +85,12 @@ struct DeliveryBenchmark: Sendable {
         let retried = try await pool.query("SELECT coalesce(sum(attempts - 1), 0) FROM hub.deliveries").decode(Int.self, row: 0, column: 0)
         let hubRate = Double(deliveries) / hubSeconds
 
-        print(HTTPBenchmark.row("measurement", "per second", "seconds", "ratio", ""))
-        print(String(repeating: "─", count: 84))
-        print(HTTPBenchmark.row("receiver ceiling (libcurl, no hub)", String(format: "%.0f", ceilingRate), String(format: "%.2f", ceiling), "1.00"))
-        print(HTTPBenchmark.row("deliveries (claim, sign, send, record)", String(format: "%.0f", hubRate), String(format: "%.2f", hubSeconds),
+        BenchOutput.show(HTTPBenchmark.row("measurement", "per second", "seconds", "ratio", ""))
+        BenchOutput.show(String(repeating: "─", count: 84))
+        BenchOutput.show(HTTPBenchmark.row("receiver ceiling (libcurl, no hub)", String(format: "%.0f", ceilingRate), String(format: "%.2f", ceiling), "1.00"))
+        BenchOutput.show(HTTPBenchmark.row("deliveries (claim, sign, send, record)", String(format: "%.0f", hubRate), String(format: "%.2f", hubSeconds),
                                 String(format: "%.2f", hubRate / ceilingRate)))
-        print("\(delivered) of \(deliveries) recorded delivered, \(retried) attempts retried; target ≥ 3,000/s\n")
+        BenchOutput.show("\(delivered) of \(deliveries) recorded delivered, \(retried) attempts retried; target ≥ 3,000/s\n")
 
         // The latency is measured at a steady 100 reports/s, not in the throughput run's wake: the
         // 60,000 row versions it left are vacuumed first, as autovacuum would soon do.
@@ -99,18 +99,18 @@ struct DeliveryBenchmark: Sendable {
         // directly; then through the HTTP API, as an app submits.
         let direct = try await endToEnd(receiver: receiver, client: client, pool: pool, adapter: "bench-direct", overHTTP: false)
         let overHTTP = try await endToEnd(receiver: receiver, client: client, pool: pool, adapter: "bench-http", overHTTP: true)
-        print(HTTPBenchmark.row("submit → arrival at \(rate) reports/s", "p50 ms", "p99 ms", "max ms", "reports"))
-        print(String(repeating: "─", count: 84))
+        BenchOutput.show(HTTPBenchmark.row("submit → arrival at \(rate) reports/s", "p50 ms", "p99 ms", "max ms", "reports"))
+        BenchOutput.show(String(repeating: "─", count: 84))
         func percentile(_ sorted: [Double], _ p: Double) -> Double {
             sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
         }
         for (name, latencies) in [("same steps without HTTP → receiver", direct), ("POST /api/v1/reports → receiver has it", overHTTP)] {
             let sorted = latencies.sorted()
-            print(HTTPBenchmark.row(
+            BenchOutput.show(HTTPBenchmark.row(
                 name, String(format: "%.1f", percentile(sorted, 0.5)), String(format: "%.1f", percentile(sorted, 0.99)),
                 String(format: "%.1f", sorted.last ?? .nan), "\(sorted.count)"))
         }
-        print(String(
+        BenchOutput.show(String(
             format: "ratio POST ÷ without HTTP: p50 %.2f, p99 %.2f",
             percentile(overHTTP.sorted(), 0.5) / percentile(direct.sorted(), 0.5), percentile(overHTTP.sorted(), 0.99) / percentile(direct.sorted(), 0.99)))
         // Where the time goes, by the database's clock: appended → delivery written → claimed → recorded.
@@ -121,11 +121,11 @@ struct DeliveryBenchmark: Sendable {
               FROM hub.deliveries d JOIN hub.events e ON e.event_id = d.event_id
              WHERE d.adapter = 'bench-http'
             """)
-        print(String(
+        BenchOutput.show(String(
             format: "medians over HTTP: event appended → delivery written %.1f ms, → claimed %.1f ms, → sent and recorded %.1f ms",
             try split.decode(Double.self, row: 0, column: 0), try split.decode(Double.self, row: 0, column: 1),
             try split.decode(Double.self, row: 0, column: 2)))
-        print("""
+        BenchOutput.show("""
 
             Each report is POSTed to the HTTP API (over 8 keep-alive connections; the answer waits for the
             projection); the hub appends it and NOTIFYs, the scheduler follows the log, renders a
@@ -184,7 +184,7 @@ struct DeliveryBenchmark: Sendable {
                                     let document = try? JSONSerialization.jsonObject(with: Data((answer.body.map { String(buffer: $0) } ?? "").utf8)) as? [String: Any]
                                     guard answer.status == .created, let id = (document?["report"] as? [String: Any])?["id"] as? String else {
                                         if tally.failures.add(1, ordering: .relaxed).newValue == 1 {
-                                            print("the first failed POST: \(answer.status) \(answer.body.map { String(buffer: $0) } ?? "")")
+                                            BenchOutput.show("the first failed POST: \(answer.status) \(answer.body.map { String(buffer: $0) } ?? "")")
                                         }
                                         continue
                                     }
@@ -231,7 +231,7 @@ struct DeliveryBenchmark: Sendable {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
             let failed = tally.failures.load(ordering: .relaxed)
-            if failed > 0 { print("\(failed) POSTs failed") }
+            if failed > 0 { BenchOutput.show("\(failed) POSTs failed") }
             return submitted.compactMap { id, start in
                 receiver.arrival(of: id).map { HTTPBenchmark.milliseconds($0 - start) }
             }

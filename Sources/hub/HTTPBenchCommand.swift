@@ -23,7 +23,7 @@ struct HTTPBenchCommand: AsyncParsableCommand {
     func run() async throws {
         Hub.bootstrapLogging(defaultLevel: .warning)
         #if DEBUG
-        print("warning: this is a debug build; measure with `swift run -c release hub bench http`\n")
+        BenchOutput.show("warning: this is a debug build; measure with `swift run -c release hub bench http`\n")
         #endif
         let logger = Logger(label: "hub.bench")
         let database = try await HubDatabase.open(logger: logger)

@@ -54,13 +54,13 @@ struct HTTPBenchmark: Sendable {
             let handler = ReportCommandHandler(store: store)
             let policy = configuration.policy(for: "GM0153")
 
-            print("hub bench http — \(connections) connections, \(String(format: "%.0f", seconds)) s per measurement, hub on 127.0.0.1:\(port)\n")
-            print(Self.row("measurement", "requests/s", "p50 ms", "p99 ms", "failures"))
-            print(String(repeating: "─", count: 84))
+            BenchOutput.show("hub bench http — \(connections) connections, \(String(format: "%.0f", seconds)) s per measurement, hub on 127.0.0.1:\(port)\n")
+            BenchOutput.show(Self.row("measurement", "requests/s", "p50 ms", "p99 ms", "failures"))
+            BenchOutput.show(String(repeating: "─", count: 84))
             let ceiling = try await overHTTP(port: port) { client, _ in
                 try await client.get("/health/live").status == .ok
             }
-            print(Self.row("GET /health/live (server ceiling)", ceiling))
+            BenchOutput.show(Self.row("GET /health/live (server ceiling)", ceiling))
             let collector = try Party(id: "afval-twente", displayName: "de afvalinzamelaar", hasProcessingAgreement: false)
             let direct = try await measure { index in
                 let id = ReportID.generate()
@@ -72,13 +72,13 @@ struct HTTPBenchmark: Sendable {
                 guard let point = outcomes.last?.appended.events.last?.point else { return false }
                 return await projector.waitUntilProjected(point, timeout: .seconds(5))
             }
-            print(Self.row("same steps without HTTP", direct))
+            BenchOutput.show(Self.row("same steps without HTTP", direct))
             let headers: HTTPFields = [.authorization: "Bearer hub_demo_app", .contentType: "application/json"]
             let submissions = try await overHTTP(port: port) { client, index in
                 try await client.post("/api/v1/reports", headers: headers, body: ByteBuffer(string: Self.submissionJSON(index))).status == .created
             }
-            print(Self.row("POST /api/v1/reports", submissions))
-            print("""
+            BenchOutput.show(Self.row("POST /api/v1/reports", submissions))
+            BenchOutput.show("""
 
                 "same steps without HTTP" = submit, route to the party, wait for the projection, called
                 directly from \(connections) tasks. Ratio of POST to those steps without HTTP: \(String(format: "%.2f", submissions.perSecond / direct.perSecond)); \

@@ -80,10 +80,10 @@ struct ProjectionBenchmark: Sendable {
 
     func run() async throws {
         let settings = try await prepare()
-        print("hub bench projections — \(reports) reports in \(Self.towns.count) municipalities; \(settings)\n")
+        BenchOutput.show("hub bench projections — \(reports) reports in \(Self.towns.count) municipalities; \(settings)\n")
         let started = ContinuousClock.now
         let events = try await generate()
-        print(String(format: "generated %d events in %.1f s\n", events, seconds(ContinuousClock.now - started)))
+        BenchOutput.show(String(format: "generated %d events in %.1f s\n", events, seconds(ContinuousClock.now - started)))
 
         var raws: [(events: Int, seconds: Double)] = []
         var rebuilds: [(events: Int, seconds: Double)] = []
@@ -101,10 +101,10 @@ struct ProjectionBenchmark: Sendable {
 
         let raw = median(raws)
         let rebuild = median(rebuilds)
-        print(row("measurement", "events", "seconds", "events/s", "ratio"))
-        print(String(repeating: "─", count: 78))
-        print(row("raw read of hub.events (cursor)", "\(raw.events)", String(format: "%.1f", raw.seconds), rate(raw), "1.00"))
-        print(
+        BenchOutput.show(row("measurement", "events", "seconds", "events/s", "ratio"))
+        BenchOutput.show(String(repeating: "─", count: 78))
+        BenchOutput.show(row("raw read of hub.events (cursor)", "\(raw.events)", String(format: "%.1f", raw.seconds), rate(raw), "1.00"))
+        BenchOutput.show(
             row(
                 "rebuild (read, fold, COPY, indexes)", "\(rebuild.events)", String(format: "%.1f", rebuild.seconds), rate(rebuild),
                 String(format: "%.2f", (Double(rebuild.events) / rebuild.seconds) / (Double(raw.events) / raw.seconds))))
@@ -127,11 +127,11 @@ struct ProjectionBenchmark: Sendable {
             return ReportSearch(address: "\(String(street)) \(Int.random(in: 1...150, using: &generator))", limit: 20)
         }
         await pool.close()
-        print("\n" + row("search (\(self.queries) each, 20 per page)", "p50 ms", "p99 ms", "mean hits", ""))
-        print(String(repeating: "─", count: 78))
-        print(row("GPS radius 500 m", String(format: "%.2f", gps.p50), String(format: "%.2f", gps.p99), String(format: "%.1f", gps.hits), ""))
-        print(row("address with a typo", String(format: "%.2f", address.p50), String(format: "%.2f", address.p99), String(format: "%.1f", address.hits), ""))
-        print("""
+        BenchOutput.show("\n" + row("search (\(self.queries) each, 20 per page)", "p50 ms", "p99 ms", "mean hits", ""))
+        BenchOutput.show(String(repeating: "─", count: 78))
+        BenchOutput.show(row("GPS radius 500 m", String(format: "%.2f", gps.p50), String(format: "%.2f", gps.p99), String(format: "%.1f", gps.hits), ""))
+        BenchOutput.show(row("address with a typo", String(format: "%.2f", address.p50), String(format: "%.2f", address.p99), String(format: "%.1f", address.hits), ""))
+        BenchOutput.show("""
 
             ratio = rebuild events/s ÷ raw read events/s, same run. raw = every column of every event
             fetched through a cursor and nothing done with it. The rebuild reads in stream order,
@@ -260,11 +260,10 @@ struct ProjectionBenchmark: Sendable {
             }
             first = last
             if isatty(STDOUT_FILENO) == 1 {
-                print("\rgenerating… \(first) / \(reports) reports", terminator: "")
-                fflush(nil)
+                BenchOutput.show("\rgenerating… \(first) / \(reports) reports", terminator: "")
             }
         }
-        if isatty(STDOUT_FILENO) == 1 { print("") }
+        if isatty(STDOUT_FILENO) == 1 { BenchOutput.show("") }
         try await pool.withConnection { try $0.execute("ANALYZE hub.events") }
         await pool.close()
         return events
