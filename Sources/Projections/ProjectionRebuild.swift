@@ -20,11 +20,12 @@ import ReportDomain
 /// writing transaction never adds an event, so followers of the log (deliveries) are not held
 /// back by it (0037_event_writers.sql).
 ///
-/// Where the time goes (100,000 reports, 300,000 events, this 2-core machine, about 24 s): the
+/// Where the time goes (100,000 reports, 300,000 events, this 2-core machine, about 16 s): the
 /// fold is CPU-bound, most of it in Foundation's JSON coders (encoding the two documents per
-/// report about half, decoding events and metadata a third); reading, folding and COPY together
-/// keep both cores busy for about 17 s; the search indexes built at the end take about 6 s
-/// more on one backend.
+/// report and decoding the events and their metadata, about a third of the fold each), and
+/// takes about 60 % of the machine's CPU while it runs, PostgreSQL's COPY most of the rest;
+/// reading, folding and COPY together keep both cores busy for about 12 s; the keys and search
+/// indexes built at the end take about 4 s more on one backend.
 public enum ProjectionRebuild {
     /// What a rebuild did.
     public struct Result: Sendable, Hashable {

@@ -10,9 +10,9 @@ enum RebuildWriter {
             // rebuild's checkpoint and continues from it.
             _ = try CheckpointStore.lockForWriting(ReportProjector.subscriber, on: connection)
             try connection.execute("TRUNCATE hub.report_projection, hub.report_history, hub.report_external_ids")
-            // The search indexes are built once at the end: several times cheaper than
-            // maintaining them row by row.
-            try connection.execute("SELECT hub.drop_report_projection_indexes()")
+            // The search indexes and the tables' keys are built once at the end: several times
+            // cheaper than maintaining them row by row.
+            try connection.execute("SELECT hub.drop_report_projection_indexes(), hub.drop_report_rebuild_keys()")
             // External ids go through a table without the unique key, so that the earliest
             // claim of an id can win across reports.
             try connection.execute("""
@@ -43,7 +43,7 @@ enum RebuildWriter {
                   FROM pg_temp.rebuild_report_external_ids
                  ORDER BY system, external_id, transaction_id, position
                 """)
-            try connection.execute("SELECT hub.create_report_projection_indexes()")
+            try connection.execute("SELECT hub.create_report_rebuild_keys(), hub.create_report_projection_indexes()")
             try CheckpointStore.save(point, for: ReportProjector.subscriber, on: connection)
             return point
         }

@@ -39,6 +39,12 @@ import Testing
         for search in searches { liveFound.append(try await harness.queries.search(search).items.map(\.id)) }
         #expect(liveFound.allSatisfy { !$0.isEmpty })
 
+        let keysAndIndexes = """
+            SELECT indexname, indexdef FROM pg_indexes
+             WHERE schemaname = 'hub' AND tablename IN ('report_projection', 'report_history', 'report_external_ids')
+             ORDER BY indexname
+            """
+        let liveIndexes = try await harness.rows(keysAndIndexes)
         let result = try await harness.rebuild(upTo: scenario.lastPoint)
         #expect(result.events == events)
         #expect(result.reports == reports)
@@ -56,8 +62,11 @@ import Testing
         for (search, found) in zip(searches, liveFound) {
             #expect(try await harness.queries.search(search).items.map(\.id) == found)
         }
-        // The indexes the rebuild dropped are all back.
+        // The keys and indexes the rebuild dropped are all back, as they were.
         #expect(try await harness.count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'hub' AND tablename = 'report_projection'") == 11)
+        #expect(try await harness.rows(keysAndIndexes) == liveIndexes)
+        #expect(liveIndexes.map { $0[0] }.contains("report_history_pkey"))
+        #expect(liveIndexes.map { $0[0] }.contains("report_history_municipality_occurred"))
         await harness.close()
     }
 
