@@ -27,11 +27,11 @@ extension KeyedEncodingContainer {
         }
     }
 
-    /// Codes as an array of strings.
-    mutating func encode(codes: [some CustomStringConvertible], forKey key: Key) throws {
+    /// Values that write themselves as bare strings (codes, report numbers, URLs), as an array.
+    mutating func encode(strings values: [some CustomStringConvertible], forKey key: Key) throws {
         var list = nestedUnkeyedContainer(forKey: key)
-        for code in codes {
-            try list.encode(code.description)
+        for value in values {
+            try list.encode(value.description)
         }
     }
 

@@ -109,7 +109,7 @@ public struct PublicReportDocument: Codable, Hashable, Sendable {
         try container.encode(category.rawValue, forKey: .category)
         try container.encode(description, forKey: .description)
         try container.encode(location: location, forKey: .location)
-        try container.encode(codes: photoURLs, forKey: .photoURLs)
+        try container.encode(strings: photoURLs, forKey: .photoURLs)
         try container.encode(moment: submittedAt, forKey: .submittedAt)
         try container.encode(moment: expectedResolutionBy, forKey: .expectedResolutionBy)
         try container.encode(status, forKey: .status)
