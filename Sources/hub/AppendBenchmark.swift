@@ -178,7 +178,7 @@ struct AppendBenchmark: Sendable {
                     municipality: "0153", expected: .noStream,
                     events: [NewEvent(type: "ReportSubmitted", data: Self.data, metadata: Self.metadata)])
             }
-            try await store.append(batch: appends)
+            _ = try await store.append(batch: appends)
             return size
         }
     }
