@@ -5,9 +5,13 @@ import Postgres
 /// enabling an endpoint again. Shared by `hub deliveries` and the admin API.
 public struct DeliveryQueries: Sendable {
     public let pool: PGPool
+    /// Called after an action made deliveries due: this process's workers start on them at
+    /// once (`DeliveryWorker.wake`), as they skip the notifications of their own process.
+    let madeDue: @Sendable () -> Void
 
-    public init(pool: PGPool) {
+    public init(pool: PGPool, madeDue: @escaping @Sendable () -> Void = {}) {
         self.pool = pool
+        self.madeDue = madeDue
     }
 
     /// The states the list can be narrowed to.
@@ -47,16 +51,22 @@ public struct DeliveryQueries: Sendable {
     /// Dead or delivered deliveries pending again, with a fresh schedule; how many were.
     public func redeliver(ids: [Int64]) async throws -> Int {
         let array = PGArray(ids.map { Optional(String($0)) })
-        return try await pool.query("SELECT hub.redeliver(\(array)::bigint[])").decode(Int.self, row: 0, column: 0)
+        let count = try await pool.query("SELECT hub.redeliver(\(array)::bigint[])").decode(Int.self, row: 0, column: 0)
+        if count > 0 { madeDue() }
+        return count
     }
 
     /// Every dead delivery of the adapter pending again; how many were.
     public func redeliverDead(adapter: String) async throws -> Int {
-        try await pool.query("SELECT hub.redeliver_dead(\(adapter))").decode(Int.self, row: 0, column: 0)
+        let count = try await pool.query("SELECT hub.redeliver_dead(\(adapter))").decode(Int.self, row: 0, column: 0)
+        if count > 0 { madeDue() }
+        return count
     }
 
     /// The adapter's endpoint neither disabled (410) nor paused; false when it never was either.
     public func enable(adapter: String) async throws -> Bool {
-        try await pool.query("SELECT hub.enable_endpoint(\(adapter))").decode(Bool.self, row: 0, column: 0)
+        let enabled = try await pool.query("SELECT hub.enable_endpoint(\(adapter))").decode(Bool.self, row: 0, column: 0)
+        if enabled { madeDue() }
+        return enabled
     }
 }

@@ -12,8 +12,10 @@ import ServiceLifecycle
 ///
 /// Several processes share the work: a claim skips rows another holds, and a row stays in flight
 /// only for its lease, so a process killed mid-delivery loses nothing. New deliveries and finished
-/// ones wake the loops through LISTEN/NOTIFY (channel `hub_deliveries`); retries and paused
-/// endpoints by the time they fall due. On graceful shutdown each loop finishes its batch and
+/// ones of other processes wake the loops through LISTEN/NOTIFY (channel `hub_deliveries`); those
+/// of this process through `wake()` (its scheduler, its admin API), as the loops skip the
+/// notifications of their own pool's sessions; retries and paused endpoints by the time they
+/// fall due. On graceful shutdown each loop finishes its batch and
 /// records it before returning.
 public final class DeliveryWorker: Service, Sendable {
     /// The notification channel of the delivery functions.
@@ -71,7 +73,15 @@ public final class DeliveryWorker: Service, Sendable {
         let notifications = listener?.events(channel: Self.channel)
         let relay = Task { [self] in
             guard let notifications else { return }
-            for await _ in notifications { wake() }
+            for await event in notifications {
+                // What this process's own sessions announce (its outcomes, its scheduler's
+                // deliveries, its admin API's redeliveries) wakes the loops directly; heard
+                // again here it only made each loop claim once more for nothing.
+                if case .notification(let notification) = event, pool.isOwnSession(backendPID: notification.senderPID) {
+                    continue
+                }
+                wake()
+            }
         }
         defer { relay.cancel() }
         logger.info("delivery workers starting", metadata: ["delivery.worker": "\(workerID)", "delivery.adapters": "\(targets.count)"])
@@ -121,6 +131,7 @@ public final class DeliveryWorker: Service, Sendable {
                 let result = try await pool.query("SELECT hub.release_expired_deliveries()")
                 let released = try result.decode(Int.self, row: 0, column: 0)
                 if released > 0 {
+                    wake()
                     logger.warning(
                         "took back deliveries whose sender stopped before it knew the outcome",
                         metadata: ["delivery.released": "\(released)"])

@@ -11,7 +11,7 @@ import Inbound
 /// their reason.
 struct AdminRoutes: Sendable {
     let dependencies: HubDependencies
-    var queries: DeliveryQueries { DeliveryQueries(pool: dependencies.pool) }
+    var queries: DeliveryQueries { DeliveryQueries(pool: dependencies.pool, madeDue: dependencies.wakeDeliveries) }
 
     func register(on router: HubRoutes) {
         router.get("api/v1/admin/adapters", use: adapters)

@@ -58,7 +58,7 @@ public struct HubAssembly: Sendable {
             waitUntilProjected: { point, timeout in await projector.waitUntilProjected(point, timeout: timeout) },
             metrics: metrics,
             migrationsCurrent: { try await migrator.pending(pool).isEmpty },
-            adapters: adapters)
+            adapters: adapters, wakeDeliveries: { worker.wake() })
         let app = buildApplication(dependencies, host: host, port: port, logger: logger) { channel in
             await onServerRunning(channel.localAddress?.port ?? port)
         }

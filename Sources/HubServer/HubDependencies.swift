@@ -21,12 +21,14 @@ public struct HubDependencies: Sendable {
     public var migrationsCurrent: @Sendable () async throws -> Bool
     /// The connected systems (adapters/): whose webhooks the hub takes.
     public var adapters: AdapterCatalog
+    /// Wakes this process's delivery workers after the admin API made deliveries due.
+    public var wakeDeliveries: @Sendable () -> Void
 
     public init(
         configuration: HubConfiguration, pool: PGPool, store: EventStore, listener: PGListener, queries: ReportQueries,
         waitUntilProjected: @escaping @Sendable (LogPoint, Duration) async -> Bool,
         metrics: PrometheusCollectorRegistry, migrationsCurrent: @escaping @Sendable () async throws -> Bool,
-        adapters: AdapterCatalog = AdapterCatalog(adapters: [])
+        adapters: AdapterCatalog = AdapterCatalog(adapters: []), wakeDeliveries: @escaping @Sendable () -> Void = {}
     ) {
         self.configuration = configuration
         self.pool = pool
@@ -37,5 +39,6 @@ public struct HubDependencies: Sendable {
         self.metrics = metrics
         self.migrationsCurrent = migrationsCurrent
         self.adapters = adapters
+        self.wakeDeliveries = wakeDeliveries
     }
 }

@@ -23,6 +23,8 @@ public final class PGPool: Service, Sendable {
         var waiters: [(id: UInt64, continuation: CheckedContinuation<Grant, any Error>)] = []
         var nextWaiterID: UInt64 = 0
         var drained: [CheckedContinuation<Void, Never>] = []
+        /// The server process ids of the open connections (`isOwnSession`).
+        var sessions: Set<Int32> = []
     }
 
     /// What a borrower may use: an idle connection, or a free slot to open a new one in.
@@ -46,7 +48,6 @@ public final class PGPool: Service, Sendable {
         _ body: @escaping @Sendable (PGConnection) throws -> T
     ) async throws -> T {
         let grant = try await acquire()
-        let config = self.config
         let logger = self.logger
         let outcome: (PGConnection?, Result<T, any Error>)
         do {
@@ -55,11 +56,12 @@ public final class PGPool: Service, Sendable {
                 switch grant {
                 case .connection(let idle) where idle.isHealthy:
                     connection = idle
-                case .connection:
+                case .connection(let broken):
                     logger.info("replacing a broken database connection")
-                    do { connection = try PGConnection(config: config) } catch { return (nil, .failure(error)) }
+                    self.forget(broken)
+                    do { connection = try self.open() } catch { return (nil, .failure(error)) }
                 case .slot:
-                    do { connection = try PGConnection(config: config) } catch { return (nil, .failure(error)) }
+                    do { connection = try self.open() } catch { return (nil, .failure(error)) }
                 }
                 do {
                     return (connection, .success(try body(connection)))
@@ -72,8 +74,28 @@ public final class PGPool: Service, Sendable {
             throw error
         }
         let (connection, result) = outcome
-        release(connection.flatMap { $0.isHealthy ? $0 : nil })
+        let healthy = connection.flatMap { $0.isHealthy ? $0 : nil }
+        if let connection, healthy == nil { forget(connection) }
+        release(healthy)
         return try result.get()
+    }
+
+    /// Whether a server process is one of this pool's sessions: a notification it sent came from
+    /// this process's own work (see `PGNotification.senderPID`).
+    public func isOwnSession(backendPID: Int32) -> Bool {
+        state.withLock { $0.sessions.contains(backendPID) }
+    }
+
+    private func open() throws(PGError) -> PGConnection {
+        let connection = try PGConnection(config: config)
+        let pid = connection.backendPID
+        state.withLock { _ = $0.sessions.insert(pid) }
+        return connection
+    }
+
+    private func forget(_ connection: PGConnection) {
+        let pid = connection.backendPID
+        state.withLock { _ = $0.sessions.remove(pid) }
     }
 
     /// Runs `body` in a transaction on a borrowed connection.
@@ -167,6 +189,7 @@ public final class PGPool: Service, Sendable {
             let waiters = state.waiters.map(\.continuation)
             state.waiters = []
             state.open -= state.idle.count
+            for connection in state.idle { state.sessions.remove(connection.backendPID) }
             state.idle = []
             return (waiters, state.borrowed > 0)
         }

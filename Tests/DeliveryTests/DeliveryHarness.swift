@@ -46,8 +46,12 @@ struct DeliveryHarness: Sendable {
                 failureThreshold: failureThreshold, pause: pause))
     }
 
-    /// The scheduler and the workers (and the listener they share), until `stop()`.
-    func start(_ targets: [DeliveryTarget], workers: Int = 1, leaseSweep: Duration = .seconds(5)) -> Running {
+    /// The scheduler and the workers (and the listener they share), until `stop()`. With
+    /// `wakeOnSchedule` false the scheduler does not wake the workers directly after it wrote
+    /// deliveries, as the hub's does.
+    func start(
+        _ targets: [DeliveryTarget], workers: Int = 1, leaseSweep: Duration = .seconds(5), wakeOnSchedule: Bool = true
+    ) -> Running {
         let listener = PGListener(config: database.runtime, channels: [EventStore.channel, DeliveryWorker.channel])
         let workerServices = (0..<workers).map { _ in
             DeliveryWorker(
@@ -57,18 +61,24 @@ struct DeliveryHarness: Sendable {
         }
         let scheduler = DeliveryScheduler(
             store: store, listener: listener, pool: pool, targets: targets, publicURL: "http://hub.test",
-            onScheduled: { workerServices.forEach { $0.wake() } })
+            onScheduled: { if wakeOnSchedule { workerServices.forEach { $0.wake() } } })
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: listener)] + [.init(service: scheduler)] + workerServices.map { .init(service: $0) },
                 logger: Logger(label: "delivery-tests")))
         let task = Task { try await group.run() }
-        return Running(group: group, task: task)
+        return Running(group: group, task: task, workers: workerServices)
     }
 
     struct Running: Sendable {
         let group: ServiceGroup
         let task: Task<Void, any Error>
+        let workers: [DeliveryWorker]
+
+        /// What the hub's admin API does after an operator's action in the same process.
+        func wake() {
+            workers.forEach { $0.wake() }
+        }
 
         func stop() async throws {
             await group.triggerGracefulShutdown()

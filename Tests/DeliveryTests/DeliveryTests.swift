@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import HTTPTypes
 import HubTestSupport
+import Postgres
 import ReportDomain
 import Testing
 import Synchronization
@@ -62,7 +63,9 @@ struct DeliveryTests {
         receiver.answer { _, _ in Receiver.Answer(status: .serviceUnavailable, body: "onderhoud") }
         let second = try await harness.submit()
         try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'dead'", is: 1)
-        let queries = DeliveryQueries(pool: harness.pool)
+        // As the admin API does it: in the workers' process, which wakes them directly (they skip
+        // the notifications of their own process's sessions).
+        let queries = DeliveryQueries(pool: harness.pool, madeDue: running.wake)
         let dead = try #require(try await queries.list(state: "dead").first)
         #expect(dead.reportID == second.uuid)
         #expect(dead.attempts == 3)
@@ -76,6 +79,28 @@ struct DeliveryTests {
         #expect(try await queries.redeliverDead(adapter: "melddesk") == 1)
         try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'", is: 2)
         #expect(receiver.received.last?.webhookID == dead.webhookID)
+        try await running.stop()
+        await receiver.stop()
+        await harness.close()
+    }
+
+    @Test("Workers skip the notifications of their own process's sessions and wake on another process's")
+    func ownNotificationsAreSkipped() async throws {
+        let harness = try await DeliveryHarness()
+        let receiver = try await Receiver { _, _ in Receiver.Answer() }
+        // Nothing is due, so an idle worker sleeps up to 30 s unless something wakes it.
+        let running = harness.start([DeliveryHarness.target("melddesk", url: receiver.url)], wakeOnSchedule: false)
+        try await Task.sleep(for: .milliseconds(300))
+        // Scheduled through the workers' own pool: its notification is their own process's.
+        try await harness.submit()
+        try await harness.waitUntil("SELECT count(*) FROM hub.deliveries", is: 1)
+        try await Task.sleep(for: .seconds(1))
+        #expect(receiver.received.isEmpty)
+        // The same notification from another process's session wakes them.
+        let otherProcess = PGPool(config: harness.database.runtime, maxConnections: 1)
+        try await otherProcess.query("SELECT pg_notify('hub_deliveries', '')")
+        await otherProcess.close()
+        #expect(try await receiver.waitFor(1, timeout: .seconds(10)).count == 1)
         try await running.stop()
         await receiver.stop()
         await harness.close()
@@ -150,7 +175,11 @@ struct DeliveryTests {
         #expect(health.pending == 2)
 
         receiver.answer { _, _ in Receiver.Answer() }
-        #expect(try await queries.enable(adapter: "melddesk"))
+        // As `hub deliveries enable` does it: from another process, whose notification wakes the
+        // workers.
+        let operatorPool = PGPool(config: harness.database.runtime, maxConnections: 1)
+        #expect(try await DeliveryQueries(pool: operatorPool).enable(adapter: "melddesk"))
+        await operatorPool.close()
         try await harness.waitUntil("SELECT count(*) FROM hub.deliveries WHERE state = 'delivered'", is: 2)
         try await running.stop()
         await receiver.stop()
