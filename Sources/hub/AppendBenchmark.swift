@@ -49,8 +49,10 @@ struct AppendBenchmark: Sendable {
         BenchOutput.show(Self.row("measurement", "clients", "events/s", "raw events/s", "ratio", "WAL B/event"))
         BenchOutput.show(String(repeating: "─", count: 96))
         for clients in [1, 4] {
-            let (hub, raw) = try await compare(clients: clients, hub: singleAppend, raw: singleInsert)
+            let (hub, raw, floors) = try await compare(clients: clients, hub: singleAppend, raw: singleInsert, floors: [singleKeyedInsert, singleChainedInsert])
             BenchOutput.show(Self.row("single-event append", "\(clients)", hub, raw))
+            BenchOutput.show(Self.row("  floor: INSERT, the log's keys", "\(clients)", floors[0], raw))
+            BenchOutput.show(Self.row("  floor: … and the hash chain", "\(clients)", floors[1], raw))
         }
         for clients in [1, 4] {
             let (hub, raw) = try await compare(clients: clients, hub: batchAppendOneStream, raw: batchInsert)
@@ -66,6 +68,11 @@ struct AppendBenchmark: Sendable {
             table with only a primary key (hub_bench.raw_events), one statement per event (single)
             or one INSERT … SELECT FROM unnest(arrays) per batch. Targets: single ≥ 0.8 × raw;
             batched ≥ 30,000 events/s.
+            floors = what any append keeping the log's rules must do at the least, as plain INSERTs
+            of the same payload: into a table with the three B-trees those rules need (commit-safe
+            order, unique event id, unique stream version; hub_bench.keyed_events), and the same
+            with the stream's head read and the hash chained in that one statement
+            (hub_bench.chained_events). No function, trigger or check: no append is faster.
             """)
     }
 
@@ -82,13 +89,23 @@ struct AppendBenchmark: Sendable {
 
     /// Alternates hub and raw runs and returns the median of each.
     private func compare(clients: Int, hub: @escaping Client, raw: @escaping Client) async throws -> (Run, Run) {
+        let (hubRun, rawRun, _) = try await compare(clients: clients, hub: hub, raw: raw, floors: [])
+        return (hubRun, rawRun)
+    }
+
+    /// Alternates raw, each floor and hub runs and returns the median of each.
+    private func compare(
+        clients: Int, hub: @escaping Client, raw: @escaping Client, floors: [Client]
+    ) async throws -> (hub: Run, raw: Run, floors: [Run]) {
         var hubRuns: [Run] = []
         var rawRuns: [Run] = []
+        var floorRuns = Array(repeating: [Run](), count: floors.count)
         for _ in 0..<rounds {
             rawRuns.append(try await measure(clients: clients, raw))
+            for (index, floor) in floors.enumerated() { floorRuns[index].append(try await measure(clients: clients, floor)) }
             hubRuns.append(try await measure(clients: clients, hub))
         }
-        return (Self.median(hubRuns), Self.median(rawRuns))
+        return (Self.median(hubRuns), Self.median(rawRuns), floorRuns.map(Self.median))
     }
 
     private func measure(clients: Int, _ work: @escaping Client) async throws -> Run {
@@ -152,6 +169,38 @@ struct AppendBenchmark: Sendable {
                 INSERT INTO hub_bench.raw_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
                 VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, "raw")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
                 \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try Self.metadata.encodedJSON()))::jsonb)
+                """
+            try await pool.query(query.prepared())
+            return 1
+        }
+    }
+
+    private var singleKeyedInsert: Client {
+        { pool, _, client, iteration in
+            let query: PGQuery = """
+                INSERT INTO hub_bench.keyed_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
+                VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, "k\(Self.runID)\(UUID.timeOrdered().uuidString)")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
+                \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try Self.metadata.encodedJSON()))::jsonb)
+                """
+            try await pool.query(query.prepared())
+            return 1
+        }
+    }
+
+    /// What an append that chains its hash must do at the least, in one plain statement: read the
+    /// stream's head, hash, insert (the digest input is the log's own, 0004_event_digest_input.sql).
+    private var singleChainedInsert: Client {
+        { pool, _, client, iteration in
+            let query: PGQuery = """
+                INSERT INTO hub_bench.chained_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata, recorded_at, hash)
+                SELECT n.id, n.stream, coalesce(h.version, 0) + 1, 'ReportSubmitted', 1, '0153', n.data, n.metadata, now(),
+                       sha256(coalesce(h.hash, ''::bytea) || hub.event_digest_input(
+                           n.id, n.stream, coalesce(h.version, 0) + 1, 'ReportSubmitted', 1, '0153', n.data, n.metadata, now()))
+                  FROM (SELECT \(UUID.timeOrdered())::uuid AS id, \(Self.stream(client, iteration, "c\(Self.runID)\(UUID.timeOrdered().uuidString)"))::text AS stream,
+                               \(PGJSON(utf8: Self.data))::jsonb AS data, \(PGJSON(utf8: try Self.metadata.encodedJSON()))::jsonb AS metadata) n
+                  LEFT JOIN LATERAL (SELECT c.stream_version AS version, c.hash FROM hub_bench.chained_events c
+                                      WHERE c.stream_id = n.stream ORDER BY c.stream_version DESC LIMIT 1) h ON true
+                RETURNING stream_version, position, transaction_id
                 """
             try await pool.query(query.prepared())
             return 1
