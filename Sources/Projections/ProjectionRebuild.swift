@@ -34,6 +34,9 @@ public enum ProjectionRebuild {
         public var duration: Duration
         /// The checkpoint it saved: the projector continues after it.
         public var point: LogPoint
+        /// With `.halvesApart`: how long reading and folding took alone, and then writing alone.
+        public var foldDuration: Duration?
+        public var writeDuration: Duration?
 
         public var eventsPerSecond: Double {
             let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -51,6 +54,16 @@ public enum ProjectionRebuild {
         public var finishing: Bool
     }
 
+    /// Whether the two halves of a rebuild run at once.
+    public enum Schedule: Sendable {
+        /// Reading and folding overlap with loading: the rebuild.
+        case overlapped
+        /// Every report is read and folded into memory first, and only then written: the same
+        /// result, slower, with each half timed alone (`hub bench projections` shows what each
+        /// half costs, and so what no overlap of the two can beat).
+        case halvesApart
+    }
+
     /// Events fetched per round trip.
     static let chunkSize = 4_000
 
@@ -61,14 +74,15 @@ public enum ProjectionRebuild {
     /// Rebuilds the report read models; `pool` needs two connections (one reads, one writes).
     public static func run(
         pool: PGPool, policy: @escaping @Sendable (MunicipalityCode) -> MunicipalityPolicy,
-        progress: (@Sendable (Progress) -> Void)? = nil, logger: Logger = Logger(label: "hub.projection.rebuild")
+        progress: (@Sendable (Progress) -> Void)? = nil, schedule: Schedule = .overlapped,
+        logger: Logger = Logger(label: "hub.projection.rebuild")
     ) async throws -> Result {
         guard pool.maxConnections >= 2 else {
             throw ProjectionError(code: .poolTooSmall, message: "a rebuild needs a pool of at least two connections")
         }
         let started = ContinuousClock.now
         let reports = RebuildHandoff<[RebuildReport]>(capacity: 2 * folders)
-        let chunks = RebuildHandoff<RebuildChunk>(capacity: 3)
+        let chunks = RebuildHandoff<RebuildChunk>(capacity: schedule == .overlapped ? 3 : Int.max)
         let failing: @Sendable (any Error) -> Void = { error in
             reports.fail(error)
             chunks.fail(error)
@@ -110,9 +124,12 @@ public enum ProjectionRebuild {
         }
         let writing = Task {
             do {
-                return try await pool.withConnection { connection in
+                if schedule == .halvesApart { _ = try await folding.value }
+                let started = ContinuousClock.now
+                let point = try await pool.withConnection { connection in
                     try RebuildWriter.write(from: chunks, on: connection)
                 }
+                return (point, ContinuousClock.now - started)
             } catch {
                 failing(error)
                 throw error
@@ -121,9 +138,12 @@ public enum ProjectionRebuild {
         let read: RebuildReader.Summary
         let folded: Int
         let point: LogPoint
+        let written: Duration
+        let foldEnded: ContinuousClock.Instant
         do {
             (read, folded) = try await folding.value
-            point = try await writing.value
+            foldEnded = ContinuousClock.now
+            (point, written) = try await writing.value
         } catch {
             // The first failure is the cause; the other sides only stopped because of it.
             _ = try? await reading.value
@@ -133,7 +153,11 @@ public enum ProjectionRebuild {
             throw error
         }
         try? await threads.shutdownGracefully()
-        let result = Result(events: read.events, reports: folded, duration: ContinuousClock.now - started, point: point)
+        var result = Result(events: read.events, reports: folded, duration: ContinuousClock.now - started, point: point)
+        if schedule == .halvesApart {
+            result.foldDuration = foldEnded - started
+            result.writeDuration = written
+        }
         logger.info(
             "report projection rebuilt",
             metadata: [
