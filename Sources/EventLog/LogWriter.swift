@@ -13,16 +13,37 @@ struct LogWriter: Sendable {
     /// Appends that lost a race and were retried.
     let retriedAppends = Counter(label: "hub_append_retries_total")
 
-    /// Writes appends in one statement, retrying lost races (see EventStore.append).
+    /// Writes appends in one statement, retrying lost races (see EventStore.append). One event
+    /// goes first as a plain INSERT, and to hub.append_event only when that INSERT cannot tell
+    /// the answer (see `plainAppendQuery`).
     func store(_ appends: [StreamAppend]) async throws -> [AppendResult] {
-        let query = try Self.appendQuery(appends)
-        let single = appends.count == 1 ? appends[0] : nil
+        try Self.check(appends)
+        let single = Self.singleEvent(of: appends)
+        let one = appends.count == 1 ? appends[0] : nil
+        let plain: PGQuery?
+        let query: PGQuery
+        if let single {
+            let metadata = try single.event.metadata.encodedJSON()
+            plain = Self.plainAppendQuery(single.append, single.event, metadata: metadata)
+            query = Self.appendFunctionQuery(single.append, single.event, metadata: metadata)
+        } else {
+            plain = nil
+            query = try Self.batchQuery(appends)
+        }
         let onlyAny = appends.allSatisfy { $0.expected == .any }
+        var tryPlain = plain != nil
         var attempt = 0
         while true {
             attempt += 1
             do {
-                let result = try await pool.withConnection { connection in try connection.query(query) }
+                let first = tryPlain ? plain : nil
+                let result = try await pool.withConnection { connection in
+                    if let plain = first {
+                        let stored = try connection.query(plain)
+                        if stored.rowCount == 1 { return stored }
+                    }
+                    return try connection.query(query)
+                }
                 let appended = try Self.appended(from: result, for: appends)
                 let stored = appended.reduce(0) { $0 + $1.events.filter { !$0.wasDuplicate }.count }
                 if stored > 0 {
@@ -31,17 +52,19 @@ struct LogWriter: Sendable {
                 }
                 return appended
             } catch let error as PGError {
-                let mapped = EventLogError(error, stream: single?.stream, expected: single?.expected)
-                // Two appends of one new event id race on its unique key: the loser retries and
-                // then finds it stored. With `.any`, a lost race for a version is just retried;
-                // every lost race means another append won, so retries are bounded by the writers.
-                let retry = attempt < 64
-                    && (error.constraintName == "events_event_id_key" || (onlyAny && mapped.code == .conflict))
+                let mapped = EventLogError(error, stream: one?.stream, expected: one?.expected)
+                // An event id stored before: the function answers with the stored result. Two
+                // appends of one new event id race on its unique key: the loser retries and then
+                // finds it stored. With `.any`, a lost race for a version is just retried; every
+                // lost race means another append won, so retries are bounded by the writers.
+                let storedBefore = error.constraintName == "events_event_id_key"
+                if storedBefore { tryPlain = false }
+                let retry = attempt < 64 && (storedBefore || (onlyAny && mapped.code == .conflict))
                 if !retry { throw mapped }
                 retriedAppends.increment()
                 logger.debug(
                     "append retried after a lost race",
-                    metadata: ["report.stream": "\(single?.stream ?? "batch")", "append.attempt": "\(attempt)"])
+                    metadata: ["report.stream": "\(one?.stream ?? "batch")", "append.attempt": "\(attempt)"])
             }
         }
     }
