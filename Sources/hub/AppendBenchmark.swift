@@ -163,23 +163,19 @@ struct AppendBenchmark: Sendable {
         }
     }
 
-    private var singleInsert: Client {
-        { pool, _, client, iteration in
-            let query: PGQuery = """
-                INSERT INTO hub_bench.raw_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
-                VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, "raw")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
-                \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try Self.metadata.encodedJSON()))::jsonb)
-                """
-            try await pool.query(query.prepared())
-            return 1
-        }
+    private var singleInsert: Client { Self.singleInsert(into: "hub_bench.raw_events", salt: { "raw" }) }
+
+    /// Its streams are unique per event, as the table's key on stream and version requires.
+    private var singleKeyedInsert: Client {
+        Self.singleInsert(into: "hub_bench.keyed_events", salt: { "k\(Self.runID)\(UUID.timeOrdered().uuidString)" })
     }
 
-    private var singleKeyedInsert: Client {
+    /// One plain INSERT of the payload per event; `table` is one of the benchmark's own.
+    private static func singleInsert(into table: String, salt: @escaping @Sendable () -> String) -> Client {
         { pool, _, client, iteration in
             let query: PGQuery = """
-                INSERT INTO hub_bench.keyed_events (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
-                VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, "k\(Self.runID)\(UUID.timeOrdered().uuidString)")), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
+                INSERT INTO \(unescaped: table) (event_id, stream_id, stream_version, event_type, schema_version, municipality, data, metadata)
+                VALUES (\(UUID.timeOrdered()), \(Self.stream(client, iteration, salt())), \(Int64(iteration % 20 + 1)), 'ReportSubmitted', 1, '0153', \
                 \(PGJSON(utf8: Self.data))::jsonb, \(PGJSON(utf8: try Self.metadata.encodedJSON()))::jsonb)
                 """
             try await pool.query(query.prepared())

@@ -20,17 +20,8 @@ CREATE TABLE hub_bench.raw_events (
 -- the idempotency of event ids and the optimistic concurrency of stream versions each need a
 -- B-tree; see 0002_events.sql.
 CREATE TABLE hub_bench.keyed_events (
-    position        bigint      GENERATED ALWAYS AS IDENTITY,
+    LIKE hub_bench.raw_events INCLUDING DEFAULTS INCLUDING IDENTITY,
     transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
-    recorded_at     timestamptz NOT NULL DEFAULT now(),
-    event_id        uuid        NOT NULL,
-    stream_version  bigint      NOT NULL,
-    schema_version  integer     NOT NULL,
-    stream_id       text        NOT NULL,
-    event_type      text        NOT NULL,
-    municipality    text        NOT NULL,
-    data            jsonb       NOT NULL,
-    metadata        jsonb       NOT NULL,
     PRIMARY KEY (transaction_id, position),
     UNIQUE (event_id),
     UNIQUE (stream_id, stream_version)
