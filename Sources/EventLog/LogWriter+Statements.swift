@@ -30,10 +30,11 @@ extension LogWriter {
     /// for a wrong expected version or another municipality's stream, and an event id stored
     /// before fails on events_event_id_key.
     ///
-    /// Why not only the function: calling PL/pgSQL and starting its statements costs the server
-    /// as much again as reading the head and hashing (`hub bench append`, 2026-11-24). The rules
-    /// stay in the database all the same: the keys, checks and trigger of hub.events hold for
-    /// this INSERT as for any, and the hash is the one 0004_event_digest_input.sql defines.
+    /// Why not only the function: the PL/pgSQL call, its statements' own starts and `ON CONFLICT`
+    /// cost the server time and WAL on every append (with four writers on two cores, `hub bench
+    /// append` went from 0.63 to 0.685 of the raw INSERT, 2026-11-24). The rules stay in the
+    /// database all the same: the keys, checks and trigger of hub.events hold for this INSERT as
+    /// for any, and the hash is the one 0004_event_digest_input.sql defines.
     static func plainAppendQuery(_ append: StreamAppend, _ event: NewEvent, metadata: [UInt8]) -> PGQuery {
         let query: PGQuery = """
             INSERT INTO hub.events (event_id, stream_id, stream_version, event_type, schema_version, municipality,
