@@ -11,6 +11,10 @@ public final class PGConnection: @unchecked Sendable {
     // its own thread. The mutable state (the handle's libpq state, `preparedStatements`) is
     // therefore never touched by two threads at once.
     let handle: OpaquePointer
+    /// The server's process id for this session (for pg_terminate_backend in tests and
+    /// operations, and `PGPool.isOwnSession`). Kept from the connect: libpq answers 0 once the
+    /// connection is broken, and a pool forgetting a broken session still needs its id.
+    public let backendPID: Int32
     private var preparedStatements: [String: String] = [:]
 
     /// Connects with a libpq URL (`postgresql://…`) or a conninfo string (`host=… dbname=…`).
@@ -36,6 +40,7 @@ public final class PGConnection: @unchecked Sendable {
             throw PGError(code: .connectionFailed, serverMessage: message)
         }
         self.handle = handle
+        self.backendPID = PQbackendPID(handle)
         // libpq prints NOTICEs ("relation already exists, skipping") to stderr by default; the
         // hub's output is its own, and a notice is never an error.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
@@ -46,9 +51,6 @@ public final class PGConnection: @unchecked Sendable {
     deinit {
         PQfinish(handle)
     }
-
-    /// The server's process id for this session (for pg_terminate_backend in tests and operations).
-    public var backendPID: Int32 { PQbackendPID(handle) }
 
     /// Whether the connection is still usable, learnt without blocking.
     ///

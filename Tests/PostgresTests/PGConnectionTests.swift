@@ -133,6 +133,9 @@ import Testing
             return connection.backendPID
         }
         #expect(secondPID != firstPID)
+        // The replaced session is no longer the pool's own: its process id may be reused.
+        #expect(pool.isOwnSession(backendPID: secondPID))
+        #expect(!pool.isOwnSession(backendPID: firstPID))
         await pool.close()
         await killer.close()
     }
