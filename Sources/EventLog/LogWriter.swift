@@ -21,14 +21,16 @@ struct LogWriter: Sendable {
         let single = Self.singleEvent(of: appends)
         let one = appends.count == 1 ? appends[0] : nil
         let plain: PGQuery?
-        let query: PGQuery
+        // The statement that always answers; for one event it is only built when needed.
+        let answering: @Sendable () -> PGQuery
         if let single {
             let metadata = try single.event.metadata.encodedJSON()
             plain = Self.plainAppendQuery(single.append, single.event, metadata: metadata)
-            query = Self.appendFunctionQuery(single.append, single.event, metadata: metadata)
+            answering = { Self.appendFunctionQuery(single.append, single.event, metadata: metadata) }
         } else {
             plain = nil
-            query = try Self.batchQuery(appends)
+            let batch = try Self.batchQuery(appends)
+            answering = { batch }
         }
         let onlyAny = appends.allSatisfy { $0.expected == .any }
         var tryPlain = plain != nil
@@ -42,7 +44,7 @@ struct LogWriter: Sendable {
                         let stored = try connection.query(plain)
                         if stored.rowCount == 1 { return stored }
                     }
-                    return try connection.query(query)
+                    return try connection.query(answering())
                 }
                 let appended = try Self.appended(from: result, for: appends)
                 let stored = appended.reduce(0) { $0 + $1.events.filter { !$0.wasDuplicate }.count }
