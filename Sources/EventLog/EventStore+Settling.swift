@@ -3,7 +3,7 @@ extension EventStore {
     /// to `retries` times, until it is full or nothing is held back any more.
     ///
     /// A read is held back by an open event writer, and also, for a moment, by any transaction
-    /// that ends between the read's snapshot and its look at the writers (0037_event_writers.sql):
+    /// that ends between the read's snapshot and its look at the writers (0044_event_writers_by_table_lock.sql):
     /// that one may have been a writer. A caller that has just had its own append answered
     /// (committed) sees it this way, though a transaction beside it held the first read back.
     public func readPage(

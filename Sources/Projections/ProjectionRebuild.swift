@@ -18,7 +18,7 @@ import ReportDomain
 /// While it runs, reads of the read models wait (TRUNCATE locks the tables until commit), and
 /// the live projector's next batch waits and then continues from the rebuild's checkpoint. Its
 /// writing transaction never adds an event, so followers of the log (deliveries) are not held
-/// back by it (0037_event_writers.sql).
+/// back by it (0044_event_writers_by_table_lock.sql).
 ///
 /// Where the time goes (100,000 reports, 300,000 events, this 2-core machine, about 16 s): the
 /// fold is CPU-bound, most of it in Foundation's JSON coders (encoding the two documents per

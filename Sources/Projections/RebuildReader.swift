@@ -21,7 +21,7 @@ struct RebuildReader {
 
     func read(on connection: PGConnection, into reports: RebuildHandoff<[RebuildReport]>) throws -> Summary {
         try connection.transaction(.readOnlySnapshot) { connection in
-            // Only below the horizon of the log's readers (0037_event_writers.sql): nothing can
+            // Only below the horizon of the log's readers (0044_event_writers_by_table_lock.sql): nothing can
             // later commit before the highest point read. Not below the snapshot's xmin, which
             // any open transaction in the cluster holds back, though most never add an event.
             // The first statement, so that the snapshot and the horizon's look at the writers

@@ -194,7 +194,7 @@ struct ProjectionBenchmark: Sendable {
             events += try await pool.withConnection { connection in
                 try connection.transaction { connection in
                     // The staging rows below give the transaction its id; it says first that it
-                    // will write events, so readers wait for it (schemas/postgres/0037).
+                    // will write events, so readers wait for it (schemas/postgres/0044).
                     _ = try connection.query("SELECT hub.enter_event_writing()")
                     try connection.execute("""
                         CREATE TEMP TABLE IF NOT EXISTS bench_events (

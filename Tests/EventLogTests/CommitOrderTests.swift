@@ -109,6 +109,19 @@ import Testing
         try late.connection.execute("ROLLBACK")
     }
 
+    @Test func aTransactionWhoseFirstWriteWasAnEventMayAppendAgain() async throws {
+        let database = try await TestDatabase.create()
+        let store = EventStore(pool: database.runtimePool())
+        // After its first event the transaction has an id, so the statement trigger of each
+        // later append runs and must find that event (0044_event_writers_by_table_lock.sql).
+        let writer = try OpenTransaction(database.runtime)
+        let positions = try (0..<3).map { _ in try writer.append(EventSamples.stream()) }
+        try writer.commit()
+        let settled = try await store.readSettled(after: .start)
+        #expect(settled.map(\.position) == positions)
+        await store.pool.close()
+    }
+
     @Test func aFollowerSeesEveryEventOfConcurrentSlowWritersExactlyOnce() async throws {
         let database = try await TestDatabase.create()
         let store = EventStore(pool: database.runtimePool(maxConnections: 6))
